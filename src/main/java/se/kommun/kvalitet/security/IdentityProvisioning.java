@@ -1,0 +1,154 @@
+package se.kommun.kvalitet.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+
+/**
+ * Creates the unit and role groups with their Camunda authorizations on every start (idempotent), and the
+ * demo users when {@code kvalitet.demo.enabled}. Task visibility per unit needs no grant here: Camunda
+ * gives a task's candidate group READ/UPDATE on that task only, so officers see just their units' tasks.
+ */
+@Component
+class IdentityProvisioning implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityProvisioning.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final OrganisationProperties organisation;
+    private final DemoProperties demo;
+
+    IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
+            OrganisationProperties organisation, DemoProperties demo) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.organisation = organisation;
+        this.demo = demo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (OrganisationProperties.Unit unit : organisation.units()) {
+            provisionOfficers(unit.officerGroup(), "Handläggare " + unit.name());
+            provisionManagers(unit.managerGroup(), "Chefer " + unit.name());
+        }
+        provisionProcessOwners(organisation.processOwnerGroup());
+        if (demo.enabled()) {
+            createDemoUsers();
+        }
+    }
+
+    private void provisionOfficers(String groupId, String name) {
+        ensureGroup(groupId, name);
+        grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+        // Registering a letter or phone call is starting a process from Tasklist's start form.
+        grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE);
+        grant(groupId, Resources.PROCESS_INSTANCE, ANY, CREATE);
+    }
+
+    private void provisionManagers(String groupId, String name) {
+        ensureGroup(groupId, name);
+        grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+        grant(groupId, Resources.APPLICATION, "cockpit", ACCESS);
+        grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, READ_TASK);
+        grant(groupId, Resources.PROCESS_INSTANCE, ANY, READ);
+        grant(groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+    }
+
+    private void provisionProcessOwners(String groupId) {
+        ensureGroup(groupId, "Processägare");
+        grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+        grant(groupId, Resources.APPLICATION, "cockpit", ACCESS);
+        for (Resource resource : List.of(Resources.DEPLOYMENT, Resources.PROCESS_DEFINITION,
+                Resources.PROCESS_INSTANCE, Resources.DECISION_DEFINITION,
+                Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.BATCH)) {
+            grant(groupId, resource, ANY, ALL);
+        }
+    }
+
+    private void createDemoUsers() {
+        String officersA = organisation.units().get(0).officerGroup();
+        String officersB = organisation.units().get(1).officerGroup();
+        boolean created = ensureUser("anna", "Anna", "Andersson", officersA)
+                | ensureUser("bjorn", "Björn", "Berg", officersB)
+                | ensureUser("maria", "Maria", "Lind", organisation.units().stream()
+                        .map(OrganisationProperties.Unit::managerGroup).toArray(String[]::new))
+                | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup());
+        if (created) {
+            log.warn("""
+                    Demoanvändare skapade (endast för utveckling) / demo users created (dev only):
+                      anna  – handläggare {}
+                      bjorn – handläggare {}
+                      maria – chef för alla enheter
+                      per   – processägare
+                    Lösenord för alla / password for all: {}""",
+                    organisation.units().get(0).name(), organisation.units().get(1).name(), demo.password());
+        }
+    }
+
+    private boolean ensureUser(String id, String firstName, String lastName, String... groups) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return false;
+        }
+        User user = identityService.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(id + "@kommun.example");
+        user.setPassword(demo.password());
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(id, group);
+        }
+        return true;
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType(Groups.GROUP_TYPE_WORKFLOW);
+        identityService.saveGroup(group);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The small shared kernel: the municipality's clock and time zone. Everything else belongs to a feature.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package se.kommun.kvalitet.shared;

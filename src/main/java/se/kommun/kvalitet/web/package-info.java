@@ -1,0 +1,3 @@
+/** The start page, language switching and RFC 7807 problem responses shared by every controller. */
+@org.springframework.modulith.ApplicationModule(displayName = "Web")
+package se.kommun.kvalitet.web;
