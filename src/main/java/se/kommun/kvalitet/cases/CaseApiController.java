@@ -1,0 +1,62 @@
+package se.kommun.kvalitet.cases;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.kommun.kvalitet.web.ProblemApi;
+
+/** The JSON API for e-service platforms (intake) and for officers (reading a case). */
+@RestController
+@ProblemApi
+@RequestMapping(path = "/api", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+class CaseApiController {
+
+    private final CaseIntake intake;
+    private final CaseQueries queries;
+
+    CaseApiController(CaseIntake intake, CaseQueries queries) {
+        this.intake = intake;
+        this.queries = queries;
+    }
+
+    record SubmissionResponse(String reference, CaseStatus status, String statusUrl) {
+    }
+
+    @PostMapping(path = "/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SubmissionResponse> submit(@RequestBody NewCase matter,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Authentication authentication) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidIdempotencyKeyException();
+        }
+        String officer = authentication == null ? null : authentication.getName();
+        CaseIntake.Submission submission = intake.submit(matter, Channel.API,
+                officer, idempotencyKey);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/cases/" + submission.reference()))
+                .header("Idempotent-Replayed", String.valueOf(submission.replayed()))
+                .body(new SubmissionResponse(submission.reference(), submission.status(), submission.statusUrl()));
+    }
+
+    @GetMapping("/cases/{reference}")
+    CaseQueries.CaseDetails read(@PathVariable String reference, Authentication authentication) {
+        return queries.forOfficer(reference, authentication);
+    }
+
+    @GetMapping("/categories")
+    List<Map<String, Object>> categories() {
+        return queries.categories();
+    }
+}

@@ -1,0 +1,78 @@
+package se.kommun.kvalitet.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.kommun.kvalitet.shared.ClockConfiguration;
+
+/** Reads cases for officers (their units only) and categories for everyone. */
+@Service
+@Transactional(readOnly = true)
+class CaseQueries {
+
+    private final CitizenCaseRepository cases;
+    private final CategoryRepository categories;
+    private final Set<String> seeAllGroups;
+
+    CaseQueries(CitizenCaseRepository cases, CategoryRepository categories,
+            @Value("${kvalitet.organisation.process-owner-group}") String processOwnerGroup) {
+        this.cases = cases;
+        this.categories = categories;
+        this.seeAllGroups = Set.of(processOwnerGroup, "camunda-admin");
+    }
+
+    record HistoryEntry(Instant at, String kind, String actor, String detail) {
+    }
+
+    record CaseDetails(String reference, CaseType type, String category, CaseStatus status, String unit,
+            LocalDate receivedDate, LocalDate dueDate, String priority, String description, String address,
+            String findings, String measures, String rootCause, String feedback, String forwardedTo,
+            String linkedReference, boolean anonymous, List<HistoryEntry> history) {
+    }
+
+    CaseDetails forOfficer(String reference, Authentication authentication) {
+        CitizenCase citizenCase = cases.findByReference(reference)
+                .orElseThrow(() -> new CaseNotFoundException(reference));
+        Set<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("GROUP_")).map(authority -> authority.substring(6))
+                .collect(Collectors.toSet());
+        boolean allowed = groups.contains(citizenCase.candidateGroup()) || groups.contains(citizenCase.managerGroup())
+                || groups.stream().anyMatch(seeAllGroups::contains);
+        if (!allowed) {
+            throw new AccessDeniedException("Case " + reference + " belongs to another unit");
+        }
+        return new CaseDetails(citizenCase.reference(), citizenCase.type(), citizenCase.category(),
+                citizenCase.status(), citizenCase.candidateGroup(),
+                LocalDate.ofInstant(citizenCase.receivedAt(), ClockConfiguration.MUNICIPAL_ZONE),
+                citizenCase.dueDate(), citizenCase.priority(), citizenCase.description(), citizenCase.address(),
+                citizenCase.findings(), citizenCase.measures(), citizenCase.rootCause(), citizenCase.feedback(),
+                citizenCase.forwardedTo(), citizenCase.linkedReference(), !citizenCase.hasEmail(),
+                citizenCase.events().stream().map(event -> new HistoryEntry(event.occurredAt(),
+                        event.kind().name(), event.actor(), event.detail())).toList());
+    }
+
+    List<Map<String, Object>> categories() {
+        return categories.findAllByOrderBySortOrder().stream().map(category -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("code", category.code());
+            json.put("kind", category.kind().name());
+            json.put("label", Map.of("sv", category.labelSv(), "en", category.labelEn()));
+            return json;
+        }).toList();
+    }
+
+    List<Category> categoryList() {
+        return categories.findAllByOrderBySortOrder();
+    }
+}

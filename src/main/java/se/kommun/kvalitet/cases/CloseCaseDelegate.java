@@ -1,0 +1,21 @@
+package se.kommun.kvalitet.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Avsluta ärende". */
+@Component("closeCase")
+class CloseCaseDelegate implements JavaDelegate {
+
+    private final CaseWork work;
+
+    CloseCaseDelegate(CaseWork work) {
+        this.work = work;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        work.close((String) execution.getVariable(CaseProcess.CASE_REFERENCE));
+    }
+}

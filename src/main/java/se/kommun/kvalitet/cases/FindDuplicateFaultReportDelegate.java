@@ -1,0 +1,22 @@
+package se.kommun.kvalitet.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Sök dubblett": sets {@code duplicateOf} to an open fault report on the same category and place, or null. */
+@Component("findDuplicateFaultReport")
+class FindDuplicateFaultReportDelegate implements JavaDelegate {
+
+    private final CaseWork work;
+
+    FindDuplicateFaultReportDelegate(CaseWork work) {
+        this.work = work;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String reference = (String) execution.getVariable(CaseProcess.CASE_REFERENCE);
+        execution.setVariable(CaseProcess.DUPLICATE_OF, work.openDuplicateOf(reference).orElse(null));
+    }
+}

@@ -1,0 +1,8 @@
+package se.kommun.kvalitet.cases;
+
+class InvalidIdempotencyKeyException extends RuntimeException {
+
+    InvalidIdempotencyKeyException() {
+        super("Idempotency-Key must be 1-200 characters");
+    }
+}

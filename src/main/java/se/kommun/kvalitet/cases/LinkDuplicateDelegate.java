@@ -1,0 +1,22 @@
+package se.kommun.kvalitet.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Koppla till öppet ärende": the duplicate is closed as linked; the open case notes the new report. */
+@Component("linkDuplicate")
+class LinkDuplicateDelegate implements JavaDelegate {
+
+    private final CaseWork work;
+
+    LinkDuplicateDelegate(CaseWork work) {
+        this.work = work;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        work.linkDuplicate((String) execution.getVariable(CaseProcess.CASE_REFERENCE),
+                (String) execution.getVariable(CaseProcess.DUPLICATE_OF));
+    }
+}

@@ -1,0 +1,70 @@
+package se.kommun.kvalitet.cases;
+
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Registrera ärende": an officer started the process from Tasklist's start form (a letter, a phone call,
+ * a visit). Turns the form's variables into a case and makes its reference the business key.
+ */
+@Component("registerCase")
+class RegisterCaseDelegate implements JavaDelegate {
+
+    private final CaseIntake intake;
+
+    RegisterCaseDelegate(CaseIntake intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String email = text(execution, CaseProcess.CONTACT_EMAIL);
+        String name = text(execution, CaseProcess.CONTACT_NAME);
+        String phone = text(execution, CaseProcess.CONTACT_PHONE);
+        String address = text(execution, CaseProcess.ADDRESS);
+        Date received = receivedDate(execution.getVariable(CaseProcess.RECEIVED_DATE));
+        NewCase matter = new NewCase(
+                CaseType.valueOf(text(execution, CaseProcess.CASE_TYPE)),
+                text(execution, CaseProcess.CATEGORY),
+                text(execution, CaseProcess.DESCRIPTION),
+                address == null ? null : new NewCase.Location(address, null, null),
+                new NewCase.Contact(name, email, phone),
+                text(execution, CaseProcess.LANGUAGE),
+                received == null ? null : received.toInstant());
+        String officer = text(execution, "registeredBy");
+        String reference = intake.registerInRunningProcess(matter,
+                Channel.valueOf(text(execution, CaseProcess.CHANNEL)), officer);
+        execution.setProcessBusinessKey(reference);
+        execution.setVariables(Map.of(
+                CaseProcess.CASE_REFERENCE, reference,
+                CaseProcess.CASE_SUMMARY, CaseProcess.summary(matter.description()),
+                CaseProcess.RECEIVED_DATE, received == null ? new Date() : received));
+        // The long text now lives in the case table; the variable would only duplicate personal data.
+        execution.removeVariable(CaseProcess.DESCRIPTION);
+    }
+
+    /** Camunda Forms' datetime field submits an ISO string; a date-only field "2026-04-02". */
+    static Date receivedDate(Object value) {
+        if (value == null || value instanceof Date) {
+            return (Date) value;
+        }
+        String text = value.toString().trim();
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.length() == 10) {
+            return Date.from(java.time.LocalDate.parse(text)
+                    .atStartOfDay(se.kommun.kvalitet.shared.ClockConfiguration.MUNICIPAL_ZONE).toInstant());
+        }
+        return Date.from(java.time.OffsetDateTime.parse(text).toInstant());
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+}

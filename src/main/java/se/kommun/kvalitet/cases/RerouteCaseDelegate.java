@@ -1,0 +1,37 @@
+package se.kommun.kvalitet.cases;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.security.Organisation;
+import se.kommun.kvalitet.slacalendar.SlaClock;
+import se.kommun.kvalitet.slacalendar.SlaVariables;
+
+/** "Omfördela": the officer sent the case to another unit ({@code rerouteTo}); the SLA clock keeps running. */
+@Component("rerouteCase")
+class RerouteCaseDelegate implements JavaDelegate {
+
+    private final CaseWork work;
+    private final Organisation organisation;
+    private final SlaClock slaClock;
+
+    RerouteCaseDelegate(CaseWork work, Organisation organisation, SlaClock slaClock) {
+        this.work = work;
+        this.organisation = organisation;
+        this.slaClock = slaClock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String target = (String) execution.getVariable(CaseProcess.REROUTE_TO);
+        Organisation.UnitGroups unit = organisation.unitOf(target)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown unit group: " + target));
+        execution.setVariable(CaseProcess.CANDIDATE_GROUP, unit.officerGroup());
+        execution.setVariable(CaseProcess.MANAGER_GROUP, unit.managerGroup());
+        work.route((String) execution.getVariable(CaseProcess.CASE_REFERENCE), unit.officerGroup(),
+                unit.managerGroup(), (String) execution.getVariable(CaseProcess.PRIORITY),
+                slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
+    }
+}

@@ -1,0 +1,26 @@
+package se.kommun.kvalitet.slacalendar;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Pausa svarstid" while waiting for someone outside. Input parameter {@code maxWorkingDays} (default 10):
+ * how long to wait at most; written to {@code slaPauseDeadline} for the waiting timer.
+ */
+@Component("pauseSla")
+class PauseSlaDelegate implements JavaDelegate {
+
+    private final SlaClock slaClock;
+
+    PauseSlaDelegate(SlaClock slaClock) {
+        this.slaClock = slaClock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(SlaVariables.PAUSED_AT, slaClock.now());
+        execution.setVariable(SlaVariables.PAUSE_DEADLINE,
+                slaClock.workingDaysFromNow(SetSlaDueDatesDelegate.intInput(execution, "maxWorkingDays", 10)));
+    }
+}

@@ -1,0 +1,20 @@
+package se.kommun.kvalitet;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one Spring test setup: the whole application on a random port against the embedded PostgreSQL and
+ * the embedded SMTP catcher. Every integration test uses exactly this, so Spring caches one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = KvalitetApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface KvalitetIntegrationTest {
+}
