@@ -1,0 +1,94 @@
+package se.kommun.kvalitet.notifications;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends each {@link OutgoingMail} at most once per idempotency key, as part of the caller's transaction.
+ * <p>
+ * The key is inserted into {@code app.sent_mail} before sending. If sending fails the exception propagates,
+ * the caller's transaction (a Camunda job) rolls the key back and the job is retried: a retried job never
+ * mails twice and a failed mail is never recorded as sent. Residual risk: a crash or failed commit after the
+ * SMTP server accepted the mail but before the transaction commits leaves no key, so the retry mails again.
+ * Delivery is therefore at-least-once, with duplicates only in that narrow window.
+ * <p>
+ * A second transaction inserting the same key waits on the first one's row lock: it sends nothing if the
+ * first commits and takes over if the first rolls back.
+ */
+@Service
+public class Mailer {
+
+    private final JdbcTemplate jdbc;
+    private final MailRenderer renderer;
+    private final JavaMailSender mailSender;
+    private final Clock clock;
+    private final String from;
+
+    Mailer(JdbcTemplate jdbc, MailRenderer renderer, JavaMailSender mailSender, Clock clock,
+           @Value("${kvalitet.mail.from}") String from) {
+        try {
+            // A misconfigured sender address should stop the start, not fail every mail job later.
+            new InternetAddress(from, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("kvalitet.mail.from is not a valid address: " + from, e);
+        }
+        this.jdbc = jdbc;
+        this.renderer = renderer;
+        this.mailSender = mailSender;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    /**
+     * MANDATORY rather than REQUIRED: the key protects only if it commits or rolls back together with the
+     * caller's step. A Camunda job runs its delegates inside the engine's Spring-managed transaction, so this
+     * holds there. With REQUIRED, a call outside a transaction would commit the key on its own, and a retry of
+     * the failed step around it would silently skip the mail; MANDATORY makes that mistake fail at once.
+     *
+     * @return true if the mail was sent, false if a mail with this idempotency key was sent before
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean send(OutgoingMail mail) {
+        int inserted = jdbc.update("""
+                insert into app.sent_mail (idempotency_key, recipient, template, subject, sent_at)
+                values (?, ?, ?, ?, ?)
+                on conflict (idempotency_key) do nothing""",
+                mail.idempotencyKey(), mail.recipient(), mail.template(), renderer.subject(mail),
+                OffsetDateTime.now(clock));
+        if (inserted == 0) {
+            return false;
+        }
+        mailSender.send(toMimeMessage(renderer.render(mail), mail.recipient()));
+        return true;
+    }
+
+    private MimeMessage toMimeMessage(MailRenderer.Rendered rendered, String recipient) {
+        MimeMessage message = mailSender.createMimeMessage();
+        try {
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(recipient);
+            helper.setSubject(rendered.subject());
+            // Plain text first, HTML second: multipart/alternative, clients show the richest part they can.
+            helper.setText(rendered.text(), rendered.html());
+            // RFC 3834: out-of-office replies should not answer a no-reply address.
+            message.setHeader("Auto-Submitted", "auto-generated");
+        } catch (MessagingException e) {
+            throw new MailPreparationException("Could not build mail to " + recipient, e);
+        }
+        return message;
+    }
+}
