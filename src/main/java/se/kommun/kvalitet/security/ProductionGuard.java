@@ -39,20 +39,25 @@ class ProductionGuard implements EnvironmentPostProcessor {
         }
         String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
         if (StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.id"))
-                && (!StringUtils.hasText(adminPassword) || Objects.equals(adminPassword, developmentAdminPassword()))) {
+                && (!StringUtils.hasText(adminPassword) || Objects.equals(adminPassword, developmentDefault("camunda.bpm.admin-user.password")))) {
             problems.add("CAMUNDA_BPM_ADMINUSER_PASSWORD is unset or the development default: set a strong one.");
+        }
+        String tokenSecret = environment.getProperty("kvalitet.status-token.secret");
+        if (!StringUtils.hasText(tokenSecret) || tokenSecret.length() < 32
+                || Objects.equals(tokenSecret, developmentDefault("kvalitet.status-token.secret"))) {
+            problems.add("KVALITET_STATUSTOKEN_SECRET is unset, short or the development default: set 32+ random characters.");
         }
         if (!problems.isEmpty()) {
             throw new UnsafeProductionConfigurationException(problems);
         }
     }
 
-    /** The password shipped in application.yaml, read from there so that no copy of it lives in code. */
-    private static Object developmentAdminPassword() {
+    /** A value shipped in application.yaml, read from there so that no copy of it lives in code. */
+    private static Object developmentDefault(String property) {
         try {
             List<PropertySource<?>> defaults = new YamlPropertySourceLoader()
                     .load("defaults", new ClassPathResource("application.yaml"));
-            return defaults.isEmpty() ? null : defaults.get(0).getProperty("camunda.bpm.admin-user.password");
+            return defaults.isEmpty() ? null : defaults.get(0).getProperty(property);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -62,7 +62,8 @@ class ProductionGuardTest {
                 .withProperty("spring.mail.host", "smtp.kommun.example")
                 .withProperty("kvalitet.demo.enabled", "false")
                 .withProperty("camunda.bpm.admin-user.id", "admin")
-                .withProperty("camunda.bpm.admin-user.password", "a-Strong-Secret-9");
+                .withProperty("camunda.bpm.admin-user.password", "a-Strong-Secret-9")
+                .withProperty("kvalitet.status-token.secret", "a-production-secret-of-at-least-32-chars");
         environment.setActiveProfiles("prod");
         return environment;
     }
