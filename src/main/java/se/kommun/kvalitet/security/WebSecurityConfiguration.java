@@ -9,6 +9,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Two chains. Camunda's webapps and engine REST bring their own authentication, CSRF protection and
@@ -24,7 +26,9 @@ class WebSecurityConfiguration {
     @Order(1)
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/camunda/**", "/engine-rest/**")
+                // Explicit path matchers: /engine-rest is Jersey's servlet, which Spring MVC matchers do not see.
+                .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
