@@ -1,6 +1,5 @@
 package se.kommun.kvalitet.localrun;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,8 +8,6 @@ import java.util.List;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
@@ -46,27 +43,10 @@ class CaughtMailController {
                 Address[] recipients = message.getAllRecipients();
                 String to = recipients == null ? "" : String.join(", ",
                         Arrays.stream(recipients).map(Address::toString).toList());
-                return new CaughtMail(received, to, message.getSubject(), plainText(message));
-            } catch (MessagingException | IOException e) {
+                return new CaughtMail(received, to, message.getSubject(), MailText.plainText(message));
+            } catch (MessagingException e) {
                 throw new IllegalStateException("Unreadable caught mail", e);
             }
-        }
-
-        /** The text/plain part, so the page shows what the citizen reads rather than raw MIME. */
-        private static String plainText(Part part) throws MessagingException, IOException {
-            if (part.isMimeType("text/plain")) {
-                return part.getContent().toString();
-            }
-            if (part.isMimeType("multipart/*")) {
-                Multipart multipart = (Multipart) part.getContent();
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    String text = plainText(multipart.getBodyPart(i));
-                    if (!text.isEmpty()) {
-                        return text;
-                    }
-                }
-            }
-            return "";
         }
     }
 }
