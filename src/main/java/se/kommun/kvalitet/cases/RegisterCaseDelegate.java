@@ -43,8 +43,9 @@ class RegisterCaseDelegate implements JavaDelegate {
                 CaseProcess.CASE_REFERENCE, reference,
                 CaseProcess.CASE_SUMMARY, CaseProcess.summary(matter.description()),
                 CaseProcess.RECEIVED_DATE, received == null ? new Date() : received));
-        // The long text now lives in the case table; the variable would only duplicate personal data.
-        execution.removeVariable(CaseProcess.DESCRIPTION);
+        // The case table holds these now; as variables they would only duplicate personal data.
+        execution.removeVariables(java.util.List.of(CaseProcess.DESCRIPTION, CaseProcess.CONTACT_NAME,
+                CaseProcess.CONTACT_EMAIL, CaseProcess.CONTACT_PHONE, CaseProcess.ADDRESS));
     }
 
     /** Camunda Forms' datetime field submits an ISO string; a date-only field "2026-04-02". */
