@@ -1,0 +1,46 @@
+package se.kommun.kvalitet.modelcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The modelling rules over every file in processes/ and forms/, without Spring or an engine. */
+class ModelCheckTest {
+
+    private static final Path PROCESSES = Path.of("processes");
+    private static final Path FORMS = Path.of("forms");
+    /** "Berömmet är förmedlat" is a required confirmation kept in history; no step needs to read it. */
+    private static final Set<String> UNREAD_FORM_KEYS = Set.of("praiseShared");
+
+    private final ModelChecker checker = new ModelChecker(KnownNames.scan(Path.of("src/main/java")),
+            Path.of("src/test/java"), UNREAD_FORM_KEYS);
+
+    @Test
+    void processesAndFormsFollowTheModellingRules() {
+        assertThat(checker.check(PROCESSES, FORMS)).map(Violation::toString).isEmpty();
+    }
+
+    @Test
+    void brokenCopyOfTheCaseProcessIsCaught(@TempDir Path processes) throws IOException {
+        String model = Files.readString(PROCESSES.resolve("case-handling.bpmn"));
+        String broken = model
+                .replace(" name=\"Avsluta ärende\"", "")
+                .replaceFirst("(<serviceTask[^>]*?)\\$\\{sendCaseMail}([^>]*id=\"sendFeedback\")", "$1\\${nope}$2")
+                .replace(" camunda:historyTimeToLive=\"730\"", "");
+        assertThat(broken).isNotEqualTo(model);
+        Files.writeString(processes.resolve("case-handling.bpmn"), broken);
+
+        assertThat(checker.check(processes, FORMS)).map(Violation::toString).containsExactlyInAnyOrder(
+                "case-handling.bpmn: process 'caseHandling' (Synpunkt och felanmälan): "
+                        + "has no camunda:historyTimeToLive [history-time-to-live]",
+                "case-handling.bpmn: serviceTask 'closeCase': has no name [named]",
+                "case-handling.bpmn: serviceTask 'sendFeedback' (Skicka återkoppling): "
+                        + "delegate '${nope}' is not a known bean [known-delegate]");
+    }
+}
