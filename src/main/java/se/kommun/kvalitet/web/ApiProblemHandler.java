@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -37,6 +38,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (NestedExceptionUtils.getRootCause(ex) instanceof RequestSizeLimitFilter.BodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "too-large", "För stor begäran / request too large", tooLarge.getMessage()));
+        }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-json",
                 "Ogiltig JSON / invalid JSON", "Begäran kunde inte läsas som JSON enligt kontraktet.");
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
