@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,6 +41,20 @@ class CaseQueries {
             LocalDate receivedDate, LocalDate dueDate, String priority, String description, String address,
             String findings, String measures, String rootCause, String feedback, String forwardedTo,
             String linkedReference, boolean anonymous, List<HistoryEntry> history) {
+    }
+
+    /** What the citizen sees on the status page: no description, contact details or officers' notes. */
+    record CitizenView(String reference, CaseType type, String categoryLabel, CaseStatus status,
+            LocalDate receivedDate, String feedback, String forwardedTo, String linkedReference, boolean open) {
+    }
+
+    Optional<CitizenView> forCitizen(String reference, Locale locale) {
+        return cases.findByReference(reference).map(citizenCase -> new CitizenView(citizenCase.reference(),
+                citizenCase.type(), categories.findById(citizenCase.category()).map(category -> category.label(locale))
+                        .orElse(citizenCase.category()), citizenCase.status(),
+                LocalDate.ofInstant(citizenCase.receivedAt(), ClockConfiguration.MUNICIPAL_ZONE),
+                citizenCase.feedback(), citizenCase.forwardedTo(), citizenCase.linkedReference(),
+                citizenCase.isOpen()));
     }
 
     CaseDetails forOfficer(String reference, Authentication authentication) {
