@@ -1,9 +1,13 @@
 package se.kommun.kvalitet.cases;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import se.kommun.kvalitet.web.ProblemApi;
 
 /** The JSON API for e-service platforms (intake) and for officers (reading a case). */
@@ -25,10 +31,12 @@ class CaseApiController {
 
     private final CaseIntake intake;
     private final CaseQueries queries;
+    private final CaseAttachments attachments;
 
-    CaseApiController(CaseIntake intake, CaseQueries queries) {
+    CaseApiController(CaseIntake intake, CaseQueries queries, CaseAttachments attachments) {
         this.intake = intake;
         this.queries = queries;
+        this.attachments = attachments;
     }
 
     record SubmissionResponse(String reference, CaseStatus status, String statusUrl) {
@@ -53,6 +61,27 @@ class CaseApiController {
     @GetMapping("/cases/{reference}")
     CaseQueries.CaseDetails read(@PathVariable String reference, Authentication authentication) {
         return queries.forOfficer(reference, authentication);
+    }
+
+    @PostMapping(path = "/cases/{reference}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<CaseQueries.AttachmentInfo> attach(@PathVariable String reference,
+            @RequestParam("file") MultipartFile file, Authentication authentication) throws IOException {
+        CaseQueries.AttachmentInfo attachment = attachments.attach(reference, file.getOriginalFilename(),
+                file.getBytes(), authentication);
+        return ResponseEntity.created(URI.create("/api/cases/" + reference + "/attachments/" + attachment.id()))
+                .body(attachment);
+    }
+
+    @GetMapping(path = "/cases/{reference}/attachments/{id}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<byte[]> download(@PathVariable String reference, @PathVariable long id,
+            Authentication authentication) {
+        CaseAttachment attachment = attachments.read(reference, id, authentication);
+        // Always a download, never rendered inline: the content was uploaded by someone else.
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(attachment.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(attachment.content());
     }
 
     @GetMapping("/categories")

@@ -37,6 +37,15 @@ class CaseApiExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    @ExceptionHandler(InvalidAttachmentException.class)
+    ResponseEntity<ProblemDetail> invalidAttachment(InvalidAttachmentException ex) {
+        String message = messages.getMessage("attachment." + ex.rule(),
+                new Object[] {String.join(", ", CaseAttachments.allowedExtensions())}, LocaleContextHolder.getLocale());
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Bilagan togs inte emot", message);
+        problem.setProperty("errors", List.of(Map.of("field", "file", "rule", ex.rule(), "message", message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReusedException ex) {
         return ResponseEntity.unprocessableEntity().body(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,

@@ -7,13 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kommun.kvalitet.shared.ClockConfiguration;
@@ -25,13 +20,15 @@ class CaseQueries {
 
     private final CitizenCaseRepository cases;
     private final CategoryRepository categories;
-    private final Set<String> seeAllGroups;
+    private final CaseAttachmentRepository attachments;
+    private final OfficerAccess access;
 
-    CaseQueries(CitizenCaseRepository cases, CategoryRepository categories,
-            @Value("${kvalitet.organisation.process-owner-group}") String processOwnerGroup) {
+    CaseQueries(CitizenCaseRepository cases, CategoryRepository categories, CaseAttachmentRepository attachments,
+            OfficerAccess access) {
         this.cases = cases;
         this.categories = categories;
-        this.seeAllGroups = Set.of(processOwnerGroup, "camunda-admin");
+        this.attachments = attachments;
+        this.access = access;
     }
 
     record HistoryEntry(Instant at, String kind, String actor, String detail) {
@@ -40,7 +37,16 @@ class CaseQueries {
     record CaseDetails(String reference, CaseType type, String category, CaseStatus status, String unit,
             LocalDate receivedDate, LocalDate dueDate, String priority, String description, String address,
             String findings, String measures, String rootCause, String feedback, String forwardedTo,
-            String linkedReference, boolean anonymous, List<HistoryEntry> history) {
+            String linkedReference, boolean anonymous, List<AttachmentInfo> attachments, List<HistoryEntry> history) {
+    }
+
+    record AttachmentInfo(long id, String fileName, String contentType, long size, Instant uploadedAt,
+            String uploadedBy) {
+
+        static AttachmentInfo of(CaseAttachmentRepository.Summary attachment) {
+            return new AttachmentInfo(attachment.getId(), attachment.getFileName(), attachment.getContentType(),
+                    attachment.getSize(), attachment.getUploadedAt(), attachment.getUploadedBy());
+        }
     }
 
     /** What the citizen sees on the status page: no description, contact details or officers' notes. */
@@ -60,20 +66,14 @@ class CaseQueries {
     CaseDetails forOfficer(String reference, Authentication authentication) {
         CitizenCase citizenCase = cases.findByReference(reference)
                 .orElseThrow(() -> new CaseNotFoundException(reference));
-        Set<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("GROUP_")).map(authority -> authority.substring(6))
-                .collect(Collectors.toSet());
-        boolean allowed = groups.contains(citizenCase.candidateGroup()) || groups.contains(citizenCase.managerGroup())
-                || groups.stream().anyMatch(seeAllGroups::contains);
-        if (!allowed) {
-            throw new AccessDeniedException("Case " + reference + " belongs to another unit");
-        }
+        access.require(citizenCase, authentication);
         return new CaseDetails(citizenCase.reference(), citizenCase.type(), citizenCase.category(),
                 citizenCase.status(), citizenCase.candidateGroup(),
                 LocalDate.ofInstant(citizenCase.receivedAt(), ClockConfiguration.MUNICIPAL_ZONE),
                 citizenCase.dueDate(), citizenCase.priority(), citizenCase.description(), citizenCase.address(),
                 citizenCase.findings(), citizenCase.measures(), citizenCase.rootCause(), citizenCase.feedback(),
                 citizenCase.forwardedTo(), citizenCase.linkedReference(), !citizenCase.hasEmail(),
+                attachments.findAllByCitizenCaseIdOrderById(citizenCase.id()).stream().map(AttachmentInfo::of).toList(),
                 citizenCase.events().stream().map(event -> new HistoryEntry(event.occurredAt(),
                         event.kind().name(), event.actor(), event.detail())).toList());
     }
