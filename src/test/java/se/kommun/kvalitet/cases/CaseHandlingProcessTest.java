@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
@@ -58,6 +60,9 @@ class CaseHandlingProcessTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @BeforeEach
     void setUp() throws Exception {
         BpmnAwareTests.init(processEngine);
@@ -92,6 +97,35 @@ class CaseHandlingProcessTest {
         assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
         assertThat(closed.measures()).isEqualTo("Schemat rättat.");
         assertThat(closed.rootCause()).isEqualTo("ROUTINE_MISSING");
+    }
+
+    @Test
+    void officerRegistersALetterWithTheDateItArrived() {
+        ProcessInstance pi = startFromTasklist(Map.of("caseType", "COMPLAINT", "category", "ELDERLY_CARE",
+                "description", "Brev om sena besök.", "channel", "LETTER", "receivedDate", "2026-04-02",
+                "contactName", "Karl Brevsson", "contactEmail", "karl@example.se", "language", "sv"));
+
+        String reference = (String) runtimeService.getVariable(pi.getId(), CaseProcess.CASE_REFERENCE);
+        assertThat(reference).matches("SYN-\\d{4}-\\d{6}");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(reference);
+        assertThat(pi).hasPassed("registerCase").isWaitingAt("sendAcknowledgement", "investigate");
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("description", "contactName",
+                "contactEmail");
+        CitizenCase letter = work.find(reference);
+        assertThat(letter.channel()).isEqualTo(Channel.LETTER);
+        assertThat(letter.contactEmail()).isEqualTo("karl@example.se");
+        assertThat(letter.dueDate()).isEqualTo(calendar.addWorkingDays(LocalDate.of(2026, 4, 2), 10));
+    }
+
+    @Test
+    void officerRegistrationWithoutCategoryIsRefusedAndStoresNothing() {
+        long before = caseCount();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> startFromTasklist(Map.of("caseType", "COMPLAINT",
+                "description", "Saknar kategori.", "channel", "PHONE", "language", "sv")))
+                .isInstanceOf(InvalidCaseException.class);
+        assertThat(caseCount()).isEqualTo(before);
     }
 
     @Test
@@ -283,6 +317,20 @@ class CaseHandlingProcessTest {
                 email == null ? null : new NewCase.Contact("Test Testsson", email, null), language, null);
         String reference = intake.submit(matter, Channel.API, null, null).reference();
         return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+    }
+
+    /** What Tasklist's start form does: start the process as the logged-in officer with the form's fields. */
+    private ProcessInstance startFromTasklist(Map<String, Object> formFields) {
+        processEngine.getIdentityService().setAuthentication("bjorn", List.of("careOfficers"));
+        try {
+            return runtimeService.startProcessInstanceByKey(CaseProcess.PROCESS_KEY, formFields);
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private long caseCount() {
+        return jdbc.queryForObject("select count(*) from app.citizen_case", Long.class);
     }
 
     private static String reference(ProcessInstance pi) {
