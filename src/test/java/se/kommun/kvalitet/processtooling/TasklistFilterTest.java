@@ -1,0 +1,137 @@
+package se.kommun.kvalitet.processtooling;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.shared.ClockConfiguration;
+import se.kommun.kvalitet.slacalendar.WorkingDayCalendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The four shared Tasklist filters: once each, readable by every unit group, and working for an officer. */
+@KvalitetIntegrationTest
+class TasklistFilterTest {
+
+    static final List<String> NAMES = List.of(TasklistFilters.MINE, TasklistFilters.MY_GROUPS,
+            TasklistFilters.OVERDUE, TasklistFilters.DUE_SOON);
+
+    @Autowired
+    TasklistFilters filters;
+
+    @Autowired
+    FilterService filterService;
+
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void eachFilterExistsOnceSharedAndReadableByTheUnitGroupsEvenAfterRewriting() {
+        filters.writeFilters();
+
+        for (String name : NAMES) {
+            List<Filter> found = filterService.createTaskFilterQuery().filterName(name).list();
+            assertThat(found).as(name).singleElement().satisfies(filter -> {
+                assertThat(filter.getOwner()).isNull();
+                assertThat(filter.getProperties()).containsEntry("refresh", true).containsKeys("color", "priority",
+                        "description");
+                assertThat(filter.getProperties().get("variables")).isEqualTo(List.of(
+                        Map.of("name", "caseReference", "label", "Referens"),
+                        Map.of("name", "caseSummary", "label", "Sammanfattning")));
+                for (String group : List.of("careOfficers", "streetsManagers", "processOwners")) {
+                    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
+                            .resourceId(filter.getId()).groupIdIn(group).hasPermission(Permissions.READ).count())
+                            .as(name + " readable by " + group).isEqualTo(1);
+                }
+            });
+        }
+    }
+
+    @Test
+    void queriesUseTheCurrentUserAndADueSoonDateInWorkingDays() {
+        assertThat(query(TasklistFilters.MINE).getExpressions()).containsEntry("taskAssignee", "${currentUser()}");
+        assertThat(query(TasklistFilters.MY_GROUPS).getExpressions())
+                .containsEntry("taskCandidateGroupIn", "${currentUserGroups()}");
+        assertThat(query(TasklistFilters.OVERDUE).getExpressions()).containsEntry("dueBefore", "${now()}");
+        assertThat(query(TasklistFilters.OVERDUE).getQueries()).as("main query plus the or-query").hasSize(2);
+        LocalDate limit = calendar.addWorkingDays(LocalDate.now(clock), TasklistFilters.DUE_SOON_WORKING_DAYS);
+        assertThat(query(TasklistFilters.DUE_SOON).getDueBefore()).isEqualTo(
+                Date.from(limit.plusDays(1).atStartOfDay(ClockConfiguration.MUNICIPAL_ZONE).toInstant()));
+        assertThat(query(TasklistFilters.MINE).getOrderingProperties()).singleElement()
+                .satisfies(ordering -> assertThat(ordering.getQueryProperty().getName()).isEqualTo("DUE_DATE_"));
+    }
+
+    @Test
+    void anOfficerSeesHerUnitsNewCaseInMyGroupsCases() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> created = http.postForEntity("/api/cases", new HttpEntity<>("""
+                {"type":"COMPLAINT","category":"ELDERLY_CARE","description":"Maten var kall."}""", headers),
+                String.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String reference = json.readTree(created.getBody()).get("reference").asText();
+        String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .singleResult().getId();
+
+        List<Task> myGroups;
+        List<Task> mine;
+        identityService.setAuthentication("bjorn", List.of("careOfficers"));
+        try {
+            // As Tasklist does: with an authenticated user, queryMaxResultsLimit refuses unbounded lists.
+            myGroups = filterService.listPage(filterId(TasklistFilters.MY_GROUPS), 0, 500);
+            mine = filterService.listPage(filterId(TasklistFilters.MINE), 0, 500);
+        } finally {
+            identityService.clearAuthentication();
+        }
+
+        assertThat(myGroups).extracting(Task::getProcessInstanceId).contains(instanceId);
+        assertThat(mine).extracting(Task::getProcessInstanceId).doesNotContain(instanceId);
+    }
+
+    private TaskQueryImpl query(String name) {
+        return (TaskQueryImpl) filterService.getFilter(filterId(name)).getQuery();
+    }
+
+    private String filterId(String name) {
+        return filterService.createTaskFilterQuery().filterName(name).singleResult().getId();
+    }
+}
