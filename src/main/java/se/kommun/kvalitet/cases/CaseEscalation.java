@@ -38,6 +38,8 @@ class CaseEscalation {
         if (!work.escalate(reference, level)) {
             return;
         }
+        // Shown in Tasklist's list (filter variable), so the mark is visible without opening the case.
+        execution.setVariable(CaseProcess.SLA_MARK, level.mark());
         List<Task> openTasks = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .active().list();
         String group = switch (level) {

@@ -42,6 +42,9 @@ final class CaseProcess {
     static final String ROOT_CAUSE = "rootCause";
     static final String FEEDBACK = "feedback";
 
+    /** The latest reminder or escalation, for Tasklist's list. */
+    static final String SLA_MARK = "slaMark";
+
     /** Duplicate check for fault reports. */
     static final String DUPLICATE_OF = "duplicateOf";
 

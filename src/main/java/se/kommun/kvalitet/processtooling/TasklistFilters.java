@@ -126,7 +126,8 @@ class TasklistFilters implements ApplicationRunner {
         // Tasklist shows these process variables in each task's list entry.
         properties.put("variables", List.of(
                 Map.of("name", "caseReference", "label", "Referens"),
-                Map.of("name", "caseSummary", "label", "Sammanfattning")));
+                Map.of("name", "caseSummary", "label", "Sammanfattning"),
+                Map.of("name", "slaMark", "label", "SLA")));
         return properties;
     }
 

@@ -275,9 +275,11 @@ class CaseHandlingProcessTest {
         assertThat(pi).hasPassed("remindOfficer");
         assertThat(onlyMailTo("bjorn@kommun.example").getSubject()).contains(reference(pi));
         assertThat(work.find(reference(pi)).escalationLevel()).startsWith("REMINDER@");
+        assertThat(runtimeService.getVariable(pi.getId(), CaseProcess.SLA_MARK)).asString().startsWith("Påmind");
 
         execute(job("dueDateReached", pi));
         assertThat(task(pi)).hasCandidateGroup("careManagers");
+        assertThat(runtimeService.getVariable(pi.getId(), CaseProcess.SLA_MARK)).asString().startsWith("Eskalerad till chef");
         assertThat(onlyMailTo("maria@kommun.example").getSubject()).contains(reference(pi));
 
         execute(job("fiveDaysOverdue", pi));

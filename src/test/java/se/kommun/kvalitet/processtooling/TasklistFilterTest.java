@@ -76,7 +76,8 @@ class TasklistFilterTest {
                         "description");
                 assertThat(filter.getProperties().get("variables")).isEqualTo(List.of(
                         Map.of("name", "caseReference", "label", "Referens"),
-                        Map.of("name", "caseSummary", "label", "Sammanfattning")));
+                        Map.of("name", "caseSummary", "label", "Sammanfattning"),
+                        Map.of("name", "slaMark", "label", "SLA")));
                 for (String group : List.of("careOfficers", "streetsManagers", "processOwners")) {
                     assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
                             .resourceId(filter.getId()).groupIdIn(group).hasPermission(Permissions.READ).count())
