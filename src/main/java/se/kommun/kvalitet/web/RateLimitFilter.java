@@ -1,0 +1,93 @@
+package se.kommun.kvalitet.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Answers 429 with Retry-After when one client address sends too many requests to the public endpoints
+ * (intake API, category list, the public form's POST, the status pages). Runs after Spring Security, so
+ * staff who authenticated (an officer registering letters through the API) are not limited.
+ */
+@Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private final RateLimitProperties properties;
+    private final RateLimiter limiter;
+    private final ClientAddress clientAddress;
+    private final ObjectMapper objectMapper;
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+
+    RateLimitFilter(RateLimitProperties properties, ProxyProperties proxies, Clock clock, ObjectMapper objectMapper,
+            MessageSource messages, LocaleResolver localeResolver) {
+        this.properties = properties;
+        this.limiter = new RateLimiter(clock, properties.requestsPerMinute(), properties.burst(),
+                properties.maxClients());
+        this.clientAddress = new ClientAddress(proxies.trustedProxies());
+        this.objectMapper = objectMapper;
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+    }
+
+    RateLimiter limiter() {
+        return limiter;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!properties.enabled()) {
+            return true;
+        }
+        String path = request.getRequestURI();
+        String method = request.getMethod();
+        boolean limited = ("POST".equals(method) && path.equals("/api/cases"))
+                || ("GET".equals(method) && path.equals("/api/categories"))
+                || ("POST".equals(method) && path.equals("/rapportera"))
+                || path.equals("/arende") || path.startsWith("/arende/");
+        return !limited || authenticated();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RateLimiter.Decision decision = limiter.tryAcquire(clientAddress.of(request));
+        if (decision.allowed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Locale locale = localeResolver.resolveLocale(request);
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(decision.retryAfterSeconds()));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        objectMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                messages.getMessage("rateLimit.title", null, locale),
+                messages.getMessage("rateLimit.detail", new Object[] {decision.retryAfterSeconds()}, locale)));
+    }
+
+    private static boolean authenticated() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+}

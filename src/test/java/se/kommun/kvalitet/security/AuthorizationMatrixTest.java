@@ -1,0 +1,257 @@
+package se.kommun.kvalitet.security;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import se.kommun.kvalitet.KvalitetIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Who may do what, one row per role and endpoint, as designed in docs/security.md. The case under test is a
+ * complaint about elderly care, so its tasks belong to careOfficers (bjorn), not to streetsOfficers (anna).
+ */
+@KvalitetIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    static final String DEMO = "Demo-Kvalitet-2026!";
+    static final String CARE_COMPLAINT = """
+            {"type":"COMPLAINT","category":"ELDERLY_CARE","description":"Matrisens ärende.",
+             "contact":{"name":"Eva","email":"eva@example.se"},"language":"sv"}""";
+
+    enum Role {
+        ANONYMOUS(null, null), CITIZEN(null, null), OFFICER_A("anna", DEMO), OFFICER_B("bjorn", DEMO),
+        MANAGER("maria", DEMO), PROCESS_OWNER("per", DEMO), ADMIN("admin", "Lokal-Start-2026!");
+
+        final String user;
+        final String password;
+
+        Role(String user, String password) {
+            this.user = user;
+            this.password = password;
+        }
+    }
+
+    enum Endpoint {
+        SUBMIT_CASE, CATEGORIES, READ_CASE, STATUS_PAGE_RIGHT_TOKEN, STATUS_PAGE_WRONG_TOKEN, CAUGHT_MAIL, HEALTH,
+        METRICS, ENGINE_TASKS, ENGINE_CLAIM_AND_COMPLETE, ENGINE_DEPLOY, ENGINE_USERS, ENGINE_AUTHORIZATIONS,
+        ENGINE_PROCESS_INSTANCES
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    TaskService taskService;
+
+    String reference;
+    String statusUrl;
+
+    /** Once per class, but inside a test: the process-coverage recorder refuses engine work outside one. */
+    @BeforeEach
+    void submitACareCase() throws Exception {
+        if (reference != null) {
+            return;
+        }
+        JsonNode created = json.readTree(submit(http).getBody());
+        reference = created.get("reference").asText();
+        statusUrl = URI.create(created.get("statusUrl").asText()).getRawPath() + "?"
+                + URI.create(created.get("statusUrl").asText()).getRawQuery();
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        Role[] staff = {Role.OFFICER_A, Role.OFFICER_B, Role.MANAGER, Role.PROCESS_OWNER, Role.ADMIN};
+        for (Role role : Role.values()) {
+            // Public: the intake (staff may register letters too), categories, health.
+            rows.add(row(role, Endpoint.SUBMIT_CASE, 201));
+            rows.add(row(role, Endpoint.CATEGORIES, 200));
+            rows.add(row(role, Endpoint.HEALTH, 200));
+        }
+        // The status link is the citizen's key; being logged in opens nothing without it.
+        rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_RIGHT_TOKEN, 200));
+        rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
+        rows.add(row(Role.ADMIN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
+        // The officer view of a case: own unit, the unit's managers, process owners, administrators.
+        rows.add(row(Role.ANONYMOUS, Endpoint.READ_CASE, 401));
+        rows.add(row(Role.CITIZEN, Endpoint.READ_CASE, 401));
+        rows.add(row(Role.OFFICER_A, Endpoint.READ_CASE, 403));
+        rows.add(row(Role.OFFICER_B, Endpoint.READ_CASE, 200));
+        rows.add(row(Role.MANAGER, Endpoint.READ_CASE, 200));
+        rows.add(row(Role.PROCESS_OWNER, Endpoint.READ_CASE, 200));
+        rows.add(row(Role.ADMIN, Endpoint.READ_CASE, 200));
+        // Administration: camunda-admin only.
+        for (Endpoint adminOnly : List.of(Endpoint.CAUGHT_MAIL, Endpoint.METRICS)) {
+            rows.add(row(Role.ANONYMOUS, adminOnly, 401));
+            for (Role role : staff) {
+                rows.add(row(role, adminOnly, role == Role.ADMIN ? 200 : 403));
+            }
+        }
+        // Engine REST: HTTP Basic, then Camunda authorizations.
+        for (Endpoint engine : List.of(Endpoint.ENGINE_TASKS, Endpoint.ENGINE_CLAIM_AND_COMPLETE,
+                Endpoint.ENGINE_DEPLOY, Endpoint.ENGINE_USERS, Endpoint.ENGINE_AUTHORIZATIONS,
+                Endpoint.ENGINE_PROCESS_INSTANCES)) {
+            rows.add(row(Role.ANONYMOUS, engine, 401));
+        }
+        rows.add(row(Role.OFFICER_A, Endpoint.ENGINE_TASKS, 200, body -> assertThat(body).isEmpty()));
+        rows.add(row(Role.OFFICER_B, Endpoint.ENGINE_TASKS, 200, body -> assertThat(body).hasSize(1)
+                .allSatisfy(task -> assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("investigate"))));
+        rows.add(row(Role.MANAGER, Endpoint.ENGINE_TASKS, 200, body -> assertThat(body).hasSize(1)));
+        rows.add(row(Role.PROCESS_OWNER, Endpoint.ENGINE_TASKS, 200, body -> assertThat(body).hasSize(1)));
+        rows.add(row(Role.ADMIN, Endpoint.ENGINE_TASKS, 200, body -> assertThat(body).hasSize(1)));
+        // Working a task: its candidate group; process owners and administrators hold ALL on definitions.
+        rows.add(row(Role.OFFICER_A, Endpoint.ENGINE_CLAIM_AND_COMPLETE, 403));
+        rows.add(row(Role.OFFICER_B, Endpoint.ENGINE_CLAIM_AND_COMPLETE, 204));
+        rows.add(row(Role.MANAGER, Endpoint.ENGINE_CLAIM_AND_COMPLETE, 403));
+        rows.add(row(Role.PROCESS_OWNER, Endpoint.ENGINE_CLAIM_AND_COMPLETE, 204));
+        rows.add(row(Role.ADMIN, Endpoint.ENGINE_CLAIM_AND_COMPLETE, 204));
+        for (Role role : staff) {
+            rows.add(row(role, Endpoint.ENGINE_DEPLOY, role == Role.PROCESS_OWNER || role == Role.ADMIN ? 200 : 403));
+        }
+        // Users: everyone sees only themselves, administrators everyone.
+        for (Role role : staff) {
+            rows.add(row(role, Endpoint.ENGINE_USERS, 200, body -> {
+                List<String> ids = body.findValuesAsText("id");
+                if (role == Role.ADMIN) {
+                    assertThat(ids).contains("anna", "bjorn", "admin");
+                } else {
+                    assertThat(ids).containsExactly(role.user);
+                }
+            }));
+        }
+        // Authorizations: only administrators read them (others see at most grants on their own user).
+        for (Role role : staff) {
+            rows.add(row(role, Endpoint.ENGINE_AUTHORIZATIONS, 200, body -> {
+                if (role == Role.ADMIN) {
+                    assertThat(body.findValuesAsText("groupId")).contains("processOwners", "careOfficers");
+                } else {
+                    assertThat(body).allSatisfy(grant -> assertThat(grant.get("userId").asText()).isEqualTo(role.user));
+                }
+            }));
+        }
+        // Process instances: managers, process owners, administrators; officers work through tasks.
+        for (Role role : staff) {
+            boolean sees = role == Role.MANAGER || role == Role.PROCESS_OWNER || role == Role.ADMIN;
+            rows.add(row(role, Endpoint.ENGINE_PROCESS_INSTANCES, 200, body -> assertThat(body).hasSize(sees ? 1 : 0)));
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @MethodSource("matrix")
+    void eachRoleGetsTheDesignedAnswer(Role role, Endpoint endpoint, int status, Consumer<JsonNode> content)
+            throws Exception {
+        TestRestTemplate client = role.user == null ? http : http.withBasicAuth(role.user, role.password);
+
+        ResponseEntity<String> response = call(role, client, endpoint);
+
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        if (content != null) {
+            content.accept(json.readTree(response.getBody()));
+        }
+    }
+
+    private ResponseEntity<String> call(Role role, TestRestTemplate client, Endpoint endpoint) throws Exception {
+        return switch (endpoint) {
+            case SUBMIT_CASE -> submit(client);
+            case CATEGORIES -> client.getForEntity("/api/categories", String.class);
+            case READ_CASE -> client.getForEntity(uri("/api/cases/" + reference + "?" + statusUrl.split("\\?")[1]),
+                    String.class);
+            case STATUS_PAGE_RIGHT_TOKEN -> client.getForEntity(uri(statusUrl), String.class);
+            case STATUS_PAGE_WRONG_TOKEN -> client.getForEntity(uri("/arende/" + reference + "?token=AAAA"), String.class);
+            case CAUGHT_MAIL -> client.getForEntity("/admin/mail", String.class);
+            case HEALTH -> client.getForEntity("/actuator/health", String.class);
+            case METRICS -> client.getForEntity("/actuator/metrics", String.class);
+            case ENGINE_TASKS -> client.getForEntity(uri("/engine-rest/task?processInstanceBusinessKey=" + reference
+                    + "&maxResults=10"), String.class);
+            case ENGINE_CLAIM_AND_COMPLETE -> claimAndComplete(role, client);
+            case ENGINE_DEPLOY -> deploy(client);
+            case ENGINE_USERS -> client.getForEntity(uri("/engine-rest/user?maxResults=10"), String.class);
+            case ENGINE_AUTHORIZATIONS -> client.getForEntity(uri("/engine-rest/authorization?maxResults=100"),
+                    String.class);
+            case ENGINE_PROCESS_INSTANCES -> client.getForEntity(uri("/engine-rest/process-instance?businessKey="
+                    + reference + "&maxResults=10"), String.class);
+        };
+    }
+
+    /** A fresh case per row, so that each role meets an unclaimed task; claim, then complete. */
+    private ResponseEntity<String> claimAndComplete(Role role, TestRestTemplate client) throws Exception {
+        String ownReference = json.readTree(submit(http).getBody()).get("reference").asText();
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey(ownReference).singleResult().getId();
+        String user = role.user == null ? "anonymous" : role.user;
+        ResponseEntity<String> claimed = client.postForEntity("/engine-rest/task/" + taskId + "/claim",
+                jsonEntity("{\"userId\":\"" + user + "\"}"), String.class);
+        if (!claimed.getStatusCode().is2xxSuccessful()) {
+            // Refused: completing the task (unclaimed) must be refused the same way.
+            ResponseEntity<String> completed = client.postForEntity("/engine-rest/task/" + taskId + "/complete",
+                    jsonEntity("{}"), String.class);
+            assertThat(completed.getStatusCode()).isEqualTo(claimed.getStatusCode());
+            assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+            return claimed;
+        }
+        ResponseEntity<String> completed = client.postForEntity("/engine-rest/task/" + taskId + "/complete",
+                jsonEntity("""
+                        {"variables":{"findings":{"value":"Utrett."},"investigationOutcome":{"value":"continue"}}}"""),
+                String.class);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+        return completed;
+    }
+
+    private ResponseEntity<String> deploy(TestRestTemplate client) throws Exception {
+        ResponseEntity<String> response = EngineModels.deployThroughRest(client, "matrixProbe",
+                EngineModels.process("matrixProbe", "<task id=\"probe\"/>"));
+        if (response.getStatusCode().is2xxSuccessful()) {
+            repositoryService.deleteDeployment(json.readTree(response.getBody()).get("id").asText(), true);
+        }
+        return response;
+    }
+
+    private ResponseEntity<String> submit(TestRestTemplate client) {
+        return client.exchange("/api/cases", HttpMethod.POST, jsonEntity(CARE_COMPLAINT), String.class);
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create(http.getRootUri() + pathAndQuery);
+    }
+
+    private static HttpEntity<String> jsonEntity(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static Arguments row(Role role, Endpoint endpoint, int status) {
+        return arguments(role, endpoint, status, null);
+    }
+
+    private static Arguments row(Role role, Endpoint endpoint, int status, Consumer<JsonNode> content) {
+        return arguments(role, endpoint, status, content);
+    }
+}

@@ -1,0 +1,153 @@
+package se.kommun.kvalitet.security;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.kommun.kvalitet.KvalitetIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Browser-facing hardening: headers on our pages and API, Camunda's own headers left alone, cookies, login throttling. */
+@KvalitetIntegrationTest
+class SecurityHeadersTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/rapportera", "/api/categories", "/css/kvalitet.css",
+            "/finns-inte", "/actuator/health"})
+    void ourPagesAndApiCarryTheStrictHeaders(String path) {
+        HttpHeaders headers = http.getForEntity(path, String.class).getHeaders();
+
+        assertThat(headers.getFirst("Content-Security-Policy"))
+                .isEqualTo(WebSecurityConfiguration.CONTENT_SECURITY_POLICY)
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+        // Plain http in tests and the dev run: no HSTS (the prod profile switches it on, see below).
+        assertThat(headers.getFirst("Strict-Transport-Security")).isNull();
+    }
+
+    @Test
+    void statusPagesKeepNoReferrerSoTheTokenNeverLeaks() {
+        assertThat(http.getForEntity("/arende", String.class).getHeaders().get("Referrer-Policy"))
+                .containsExactly("no-referrer");
+        ResponseEntity<String> response = http.getForEntity("/arende/SYN-2026-000001?token=wrong", String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().get("Referrer-Policy")).containsExactly("no-referrer");
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy"))
+                .isEqualTo(WebSecurityConfiguration.CONTENT_SECURITY_POLICY);
+    }
+
+    /** The CSP forbids inline script and style, so our page templates must not contain any (mail is not a page). */
+    @Test
+    void pageTemplatesHaveNoInlineScriptStyleOrEventHandlers() throws IOException {
+        Pattern inline = Pattern.compile("<script|<style|\\sstyle=|\\sth:style=|\\son[a-z]+=|javascript:",
+                Pattern.CASE_INSENSITIVE);
+        Path templates = Path.of("src/main/resources/templates");
+        try (Stream<Path> files = Files.walk(templates)) {
+            List<Path> pages = files.filter(file -> file.toString().endsWith(".html"))
+                    .filter(file -> !templates.relativize(file).startsWith("mail")).toList();
+            assertThat(pages).hasSizeGreaterThan(5);
+            for (Path page : pages) {
+                assertThat(inline.matcher(Files.readString(page)).find()).as(page.toString()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void camundaTasklistStillLoadsWithItsOwnHeaders() {
+        ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+
+        assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasklist.getBody()).contains("<html");
+        // Camunda's policy (it needs nonces and inline styles), not ours.
+        assertThat(tasklist.getHeaders().getFirst("Content-Security-Policy"))
+                .isNotEqualTo(WebSecurityConfiguration.CONTENT_SECURITY_POLICY)
+                .contains("frame-ancestors 'none'", "object-src 'none'");
+        assertThat(tasklist.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void prodProfileHardensEveryCookieAndSwitchesOnHsts() throws IOException {
+        List<PropertySource<?>> prod = new YamlPropertySourceLoader()
+                .load("prod", new ClassPathResource("application-prod.yaml"));
+        PropertySource<?> settings = prod.get(0);
+
+        assertThat(settings.getProperty("server.servlet.session.cookie.secure")).isEqualTo(true);
+        assertThat(settings.getProperty("server.servlet.session.cookie.same-site")).hasToString("strict");
+        assertThat(settings.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isEqualTo(true);
+        assertThat(settings.getProperty("camunda.bpm.webapp.session-cookie.same-site-cookie-option"))
+                .hasToString("STRICT");
+        assertThat(settings.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo(true);
+        assertThat(settings.getProperty("camunda.bpm.webapp.header-security.hsts-disabled")).isEqualTo(false);
+    }
+
+    @Test
+    void repeatedWrongPasswordsThrottleAndFinallyLockTheUser() {
+        String userId = "throttle" + System.nanoTime();
+        User user = identityService.newUser(userId);
+        user.setPassword("Ratt-Losenord-2026!");
+        identityService.saveUser(user);
+        try {
+            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.NOT_FOUND);
+
+            assertThat(status(userId, "fel")).isEqualTo(HttpStatus.UNAUTHORIZED);
+            // Within the delay after a failure even the right password is refused.
+            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(entity(userId).getAttempts()).isEqualTo(1);
+            assertThat(entity(userId).getLockExpirationTime()).isAfter(new Date());
+
+            // Nine failures already (waiting out nine growing delays would take minutes): the tenth locks.
+            jdbc.update("update act_id_user set attempts_ = 9, lock_exp_time_ = null where id_ = ?", userId);
+            assertThat(status(userId, "fel")).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(entity(userId).getAttempts()).isEqualTo(10);
+            // Locked for good, not just delayed: still refused after the delay has passed ...
+            jdbc.update("update act_id_user set lock_exp_time_ = null where id_ = ?", userId);
+            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.UNAUTHORIZED);
+            // ... until an administrator unlocks the user.
+            identityService.unlockUser(userId);
+            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.NOT_FOUND);
+        } finally {
+            identityService.deleteUser(userId);
+        }
+    }
+
+    private HttpStatus status(String userId, String password) {
+        return HttpStatus.valueOf(http.withBasicAuth(userId, password)
+                .getForEntity("/api/cases/SYN-1999-000001", String.class).getStatusCode().value());
+    }
+
+    private UserEntity entity(String userId) {
+        return (UserEntity) identityService.createUserQuery().userId(userId).singleResult();
+    }
+}
