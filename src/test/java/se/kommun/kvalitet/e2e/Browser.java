@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,13 +126,38 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
     }
 
     void click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+        clickable(locator).click();
     }
 
     void type(By locator, String text) {
         WebElement field = visible(locator);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /*
+     * Camunda's webapps: in headless Chromium 156 the mouse and key events ChromeDriver sends never reach their
+     * pages (not even a capturing window listener sees them), while our own pages get them. So these pages are
+     * driven a level higher: clicks and mousedowns dispatched in the page, text through Chromium's input
+     * pipeline (CDP Input.insertText, which fires beforeinput/input like typing).
+     */
+
+    void clickInPage(By locator) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", clickable(locator));
+    }
+
+    void mouseDownInPage(By locator) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))", clickable(locator));
+    }
+
+    void insertText(By locator, String text) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", clickable(locator));
+        ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
+    }
+
+    private WebElement clickable(By locator) {
+        return wait.until(ExpectedConditions.elementToBeClickable(locator));
     }
 
     String text(By locator) {
