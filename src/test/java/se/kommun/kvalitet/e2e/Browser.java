@@ -151,9 +151,14 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
                 "arguments[0].dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))", clickable(locator));
     }
 
+    /** Retried until the field holds the text: Tasklist may redraw a form just after it appears. */
     void insertText(By locator, String text) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", clickable(locator));
-        ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
+        wait.until(ignored -> {
+            WebElement field = clickable(locator);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].focus(); arguments[0].select()", field);
+            ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
+            return text.equals(driver.findElement(locator).getDomProperty("value"));
+        });
     }
 
     private WebElement clickable(By locator) {

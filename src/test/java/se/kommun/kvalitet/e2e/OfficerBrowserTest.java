@@ -86,8 +86,10 @@ class OfficerBrowserTest {
         browser.screenshot("investigate-opened");
         tasklist.claim();
         assertThat(browser.text(Tasklist.FORM)).contains(reference);
-        tasklist.fillTextarea("investigate_case_findings", "Schemat för hemtjänsten var fel i två veckor.");
-        tasklist.chooseRadio("investigate_case_investigationOutcome", "Ärendet kan åtgärdas och besvaras");
+        tasklist.fill(() -> {
+            tasklist.fillTextarea("investigate_case_findings", "Schemat för hemtjänsten var fel i två veckor.");
+            tasklist.chooseRadio("investigate_case_investigationOutcome", "Ärendet kan åtgärdas och besvaras");
+        });
         browser.screenshot("investigate-filled");
         tasklist.complete();
         awaitCompleted(investigate);
@@ -95,8 +97,10 @@ class OfficerBrowserTest {
         Task act = currentTask(processInstanceId, "act");
         tasklist.openTask(act.getId());
         tasklist.claim();
-        tasklist.fillTextarea("act_on_case_measures", "Schemat rättat och personalen informerad.");
-        tasklist.chooseOption("act_on_case_rootCause", "Rutin följdes inte");
+        tasklist.fill(() -> {
+            tasklist.fillTextarea("act_on_case_measures", "Schemat rättat och personalen informerad.");
+            tasklist.chooseOption("act_on_case_rootCause", "Rutin följdes inte");
+        });
         browser.screenshot("act-filled");
         tasklist.complete();
         awaitCompleted(act);
@@ -104,7 +108,7 @@ class OfficerBrowserTest {
         Task feedback = currentTask(processInstanceId, "giveFeedback");
         tasklist.openTask(feedback.getId());
         tasklist.claim();
-        tasklist.fillTextarea("give_feedback_feedback", ANSWER);
+        tasklist.fill(() -> tasklist.fillTextarea("give_feedback_feedback", ANSWER));
         browser.screenshot("feedback-filled");
         tasklist.complete();
         awaitCompleted(feedback);

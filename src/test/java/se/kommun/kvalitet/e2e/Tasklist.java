@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 final class Tasklist {
 
     static final By FORM = By.cssSelector(".fjs-container");
-    private static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim[ng-click='claim()']");
+    static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim[ng-click='claim()']");
     private static final By ASSIGNEE = By.cssSelector("[cam-tasklist-task-meta] li.assignee");
     private static final By COMPLETE = By.cssSelector("button.btn-primary[ng-click='complete()']");
 
@@ -41,6 +41,17 @@ final class Tasklist {
         browser.clickInPage(CLAIM);
         browser.visible(ASSIGNEE);
         browser.visible(FORM);
+    }
+
+    /**
+     * Fills the form until Tasklist accepts it: after a claim Tasklist imports the form once more, which empties
+     * fields filled too early, so filling is repeated (each step is idempotent) until Complete is enabled.
+     */
+    void fill(Runnable steps) {
+        browser.waitUntil(driver -> {
+            steps.run();
+            return driver.findElement(COMPLETE).isEnabled();
+        });
     }
 
     void fillTextarea(String componentId, String text) {
