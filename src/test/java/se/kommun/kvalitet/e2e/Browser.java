@@ -57,6 +57,17 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
     private int step;
     private Path userDataDir;
     private final List<String> accessibilityViolations = new ArrayList<>();
+    private final String acceptLanguage;
+
+    /** A browser whose user prefers English, as headless Chromium does by default. */
+    Browser() {
+        this("en-US,en");
+    }
+
+    /** @param acceptLanguage the browser's language preference, e.g. "sv-SE,sv" for a Swedish user */
+    Browser(String acceptLanguage) {
+        this.acceptLanguage = acceptLanguage;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -82,6 +93,8 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=sv-SE",
                 "--user-data-dir=" + userDataDir);
+        // navigator.languages, which Camunda's webapps choose their language from, follows this preference.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
         // Selenium Manager cannot download anything here: name the driver ourselves.
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();

@@ -3,6 +3,7 @@ package se.kommun.kvalitet.localrun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The default run keeps its data: what was written before a restart is there after it. */
+@Tag("own-jvm")
 class EmbeddedDatabaseRestartTest {
 
     @TempDir
