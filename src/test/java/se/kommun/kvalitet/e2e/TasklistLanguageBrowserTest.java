@@ -25,7 +25,7 @@ class TasklistLanguageBrowserTest {
 
         String page = browser.waitUntil(driver -> {
             String text = driver.findElement(By.tagName("body")).getText();
-            return text.contains("Starta process") ? text : null;
+            return text.contains("Starta process") && text.contains("Mina ärenden") ? text : null;
         });
         browser.screenshot("tasklist-in-swedish");
 
