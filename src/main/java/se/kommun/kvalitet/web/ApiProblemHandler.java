@@ -92,6 +92,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
+            // Hikari's stand-in for a connection it already closed carries no SQLSTATE; seen when the rollback
+            // after a dropped connection fails ("Application exception overridden by rollback exception").
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
         }
         return false;
     }

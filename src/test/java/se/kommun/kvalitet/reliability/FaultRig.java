@@ -23,6 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import se.kommun.kvalitet.KvalitetApplication;
@@ -104,6 +105,14 @@ final class FaultRig {
         return "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port");
     }
 
+    /**
+     * The engine REST API of this node's engine, by name: {@code /engine-rest/task} means the engine named
+     * "default" in the JVM-wide registry, which in a test JVM may be another context's engine.
+     */
+    static String engineRest(ConfigurableApplicationContext node) {
+        return baseUrl(node) + "/engine-rest/engine/" + node.getBean(ProcessEngine.class).getName();
+    }
+
     record Reply(int status, String body) {
         JsonNode json() {
             try {
@@ -157,8 +166,7 @@ final class FaultRig {
     }
 
     /** Claims and completes the case's open task as the care officer, through the engine REST API. */
-    static void completeTask(String baseUrl, String reference, String taskKey, Map<String, Object> variables) {
-        String engine = baseUrl + "/engine-rest";
+    static void completeTask(String engine, String reference, String taskKey, Map<String, Object> variables) {
         Reply tasks = send("GET", engine + "/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey="
                 + taskKey + "&maxResults=10", null, OFFICER, DEMO_PASSWORD);
         if (tasks.status() != 200 || tasks.json().size() != 1) {
@@ -184,11 +192,11 @@ final class FaultRig {
     }
 
     /** Investigate, act and answer: the case then waits at its feedback mail. */
-    static void handleWholeCase(String baseUrl, String reference) {
-        completeTask(baseUrl, reference, "investigate",
+    static void handleWholeCase(String engine, String reference) {
+        completeTask(engine, reference, "investigate",
                 Map.of("findings", "Schemat var fel.", "investigationOutcome", "continue"));
-        completeTask(baseUrl, reference, "act", Map.of("measures", "Schemat rättat.", "rootCause", "ROUTINE_MISSING"));
-        completeTask(baseUrl, reference, "giveFeedback", Map.of("feedback", "Vi har rättat schemat. Tack!"));
+        completeTask(engine, reference, "act", Map.of("measures", "Schemat rättat.", "rootCause", "ROUTINE_MISSING"));
+        completeTask(engine, reference, "giveFeedback", Map.of("feedback", "Vi har rättat schemat. Tack!"));
     }
 
     /** Delivered mail counted per recipient and subject. */

@@ -62,6 +62,7 @@ class SmtpOutageFaultTest {
                 "--camunda.bpm.job-execution.max-wait=1000",
                 "--spring.mail.properties.mail.smtp.connectiontimeout=2000");
         String base = FaultRig.baseUrl(node);
+        String engine = FaultRig.engineRest(node);
         ManagementService management = node.getBean(ManagementService.class);
         HistoryService history = node.getBean(HistoryService.class);
 
@@ -71,7 +72,7 @@ class SmtpOutageFaultTest {
         }
         // Officers are not held up by the mail outage.
         for (String reference : references) {
-            FaultRig.handleWholeCase(base, reference);
+            FaultRig.handleWholeCase(engine, reference);
         }
         assertThat(history.createHistoricTaskInstanceQuery().processDefinitionKey("caseHandling")
                 .taskDefinitionKey("giveFeedback").finished().count()).isEqualTo(CASES);
@@ -94,7 +95,7 @@ class SmtpOutageFaultTest {
             return management.createJobQuery().processDefinitionKey("caseHandling").noRetriesLeft().count()
                     == 2L * CASES;
         });
-        JsonNode incidents = send("GET", base + "/engine-rest/incident?maxResults=100", null, ADMIN, ADMIN_PASSWORD)
+        JsonNode incidents = send("GET", engine + "/incident?maxResults=100", null, ADMIN, ADMIN_PASSWORD)
                 .json();
         Set<String> incidentActivities = new HashSet<>();
         incidents.forEach(incident -> incidentActivities.add(incident.get("activityId").asText()));
@@ -104,22 +105,22 @@ class SmtpOutageFaultTest {
 
         // The SMTP server is back; the administrator retries every incident through the engine REST API.
         mail = FaultRig.startMail(smtpPort);
-        JsonNode exhausted = send("GET", base + "/engine-rest/job?noRetriesLeft=true&maxResults=100", null, ADMIN,
+        JsonNode exhausted = send("GET", engine + "/job?noRetriesLeft=true&maxResults=100", null, ADMIN,
                 ADMIN_PASSWORD).json();
         assertThat(exhausted.size()).isEqualTo(2 * CASES);
         for (JsonNode job : exhausted) {
             String id = job.get("id").asText();
-            assertThat(send("PUT", base + "/engine-rest/job/" + id + "/retries", Map.of("retries", 1), ADMIN,
+            assertThat(send("PUT", engine + "/job/" + id + "/retries", Map.of("retries", 1), ADMIN,
                     ADMIN_PASSWORD).status()).isEqualTo(204);
             // The failed attempt moved the due date 5 minutes on; retry now.
-            assertThat(send("PUT", base + "/engine-rest/job/" + id + "/duedate",
+            assertThat(send("PUT", engine + "/job/" + id + "/duedate",
                     Map.of("duedate", "2020-01-01T00:00:00.000+0000"), ADMIN, ADMIN_PASSWORD).status())
                     .isEqualTo(204);
         }
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> management.createJobQuery().processDefinitionKey("caseHandling").count() == 0);
-        assertThat(send("GET", base + "/engine-rest/incident/count", null, ADMIN, ADMIN_PASSWORD).json()
+        assertThat(send("GET", engine + "/incident/count", null, ADMIN, ADMIN_PASSWORD).json()
                 .get("count").asLong()).isZero();
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("caseHandling").finished()
                 .count()).isEqualTo(CASES);
