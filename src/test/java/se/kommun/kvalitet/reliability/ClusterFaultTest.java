@@ -3,7 +3,6 @@ package se.kommun.kvalitet.reliability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,12 +31,13 @@ import static org.awaitility.Awaitility.await;
  * timer fires exactly once (one ESCALATED_TO_MANAGER event and one mail to the manager per case), and node A
  * finishes what B had locked once B's locks expire. "Stops" is a context close inside one JVM (no kill -9):
  * jobs B had acquired but not started stay locked until their lock expires.
- * Timer count: system property fault.cluster.timers (default 1000).
+ * Timer count: system property fault.cluster.timers (default 300 to keep CI short; 1000 with
+ * -Dfault.cluster.timers=1000).
  */
 @Tag("long")
 class ClusterFaultTest {
 
-    static final int TIMERS = Integer.getInteger("fault.cluster.timers", 1000);
+    static final int TIMERS = Integer.getInteger("fault.cluster.timers", 300);
     static final String MANAGER = "maria@kommun.example";
 
     @TempDir
@@ -89,12 +87,11 @@ class ClusterFaultTest {
         double submitRate = TIMERS / (Duration.ofNanos(System.nanoTime() - nodesUp).toMillis() / 1000.0);
         assertThat(references).hasSize(TIMERS);
 
-        ManagementService management = nodeA.getBean(ManagementService.class);
+        // All escalation timers fall due in the same instant: one statement on the column
+        // ManagementService#setJobDuedate writes (job by job it took minutes on a loaded 2-core machine).
         long moving = System.nanoTime();
-        Date now = new Date();
-        for (Job job : management.createJobQuery().activityId("dueDateReached").list()) {
-            management.setJobDuedate(job.getId(), now);
-        }
+        int moved = database.update("update act_ru_job set duedate_ = now() where act_id_ = 'dueDateReached'");
+        assertThat(moved).isEqualTo(TIMERS);
         long movedMillis = Duration.ofNanos(System.nanoTime() - moving).toMillis();
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))

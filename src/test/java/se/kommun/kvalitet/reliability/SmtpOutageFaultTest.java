@@ -139,8 +139,8 @@ class SmtpOutageFaultTest {
         }
         long duplicates = FaultRig.duplicates(delivered);
         int total = delivered.values().stream().mapToInt(Integer::intValue).sum();
-        FaultRig.report("SmtpOutageFaultTest: %d mails expected, %d delivered, %d lost, %d duplicates, %d incidents "
-                + "retried, %d s".formatted(2 * CASES, total, lost, duplicates, exhausted.size(),
+        FaultRig.report(("SmtpOutageFaultTest: %d mails expected, %d delivered, %d lost, %d duplicates, %d incidents "
+                + "retried, %d s").formatted(2 * CASES, total, lost, duplicates, exhausted.size(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds()));
         assertThat(lost).as("lost mails").isZero();
         assertThat(duplicates).as("duplicate mails").isZero();
