@@ -90,7 +90,8 @@ class ClusterFaultTest {
         // All escalation timers fall due in the same instant: one statement on the column
         // ManagementService#setJobDuedate writes (job by job it took minutes on a loaded 2-core machine).
         long moving = System.nanoTime();
-        int moved = database.update("update act_ru_job set duedate_ = now() where act_id_ = 'dueDateReached'");
+        int moved = database.update("update act_ru_job set duedate_ = now() where job_def_id_ in "
+                + "(select id_ from act_ru_jobdef where act_id_ = 'dueDateReached')");
         assertThat(moved).isEqualTo(TIMERS);
         long movedMillis = Duration.ofNanos(System.nanoTime() - moving).toMillis();
 
@@ -107,8 +108,8 @@ class ClusterFaultTest {
                 lockOwnerB);
 
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() ->
-                database.queryForObject("select count(*) from act_ru_job where act_id_ in ('dueDateReached', "
-                        + "'sendAcknowledgement')", Long.class) == 0 && escalations(database) >= TIMERS);
+                database.queryForObject("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+                        + "where d.act_id_ in ('dueDateReached', 'sendAcknowledgement')", Long.class) == 0 && escalations(database) >= TIMERS);
         long firingMillis = Duration.ofNanos(System.nanoTime() - moving).toMillis();
         Thread.sleep(1000);
 

@@ -67,7 +67,8 @@ class CrashMidStepFaultTest {
         FaultRig.handleWholeCase(FaultRig.engineRest(nodeA), reference);
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.hungConnections.get() > 0);
         Map<String, Object> inFlight = database.queryForMap(
-                "select id_, lock_owner_, retries_ from act_ru_job where act_id_ = 'sendFeedback'");
+                "select j.id_, j.lock_owner_, j.retries_ from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+                + "where d.act_id_ = 'sendFeedback'");
         assertThat(inFlight.get("lock_owner_")).as("locked by node A").isNotNull();
 
         long closing = System.nanoTime();
@@ -83,7 +84,8 @@ class CrashMidStepFaultTest {
         nodeB = FaultRig.startNode(postgres.getPort(), mail.getSmtp().getPort(), true, fastExecutor);
         await().atMost(Duration.ofSeconds(90)).until(() -> FaultRig.deliveries(mail).containsKey(
                 "crash@example.se | " + feedbackSubject) && database.queryForObject(
-                "select count(*) from act_ru_job where act_id_ = 'sendFeedback'", Long.class) == 0);
+                "select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
+                + "where d.act_id_ = 'sendFeedback'", Long.class) == 0);
         Thread.sleep(1000);
 
         Map<String, Integer> delivered = FaultRig.deliveries(mail);
