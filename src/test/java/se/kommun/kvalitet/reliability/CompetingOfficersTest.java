@@ -78,8 +78,7 @@ class CompetingOfficersTest {
                     if (reply.status() == 204) {
                         wins++;
                     } else {
-                        String message = reply.body().contains("OptimisticLockingException") ? "OptimisticLocking"
-                                : reply.body().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>");
+                        String message = reply.body().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>");
                         losers.merge(reply.status() + " " + message, 1, Integer::sum);
                     }
                 }
@@ -101,6 +100,10 @@ class CompetingOfficersTest {
         FaultRig.report("CompetingOfficersTest: %d rounds, %d winners, losers answered %s, %d double transitions"
                 .formatted(ROUNDS, ROUNDS, losers, doubleTransitions));
         assertThat(doubleTransitions).isZero();
+        // The loser gets a 500: mostly RestException with code 1 (Camunda's code for optimistic locking); when it
+        // reads the task after the winner committed, the engine may fail with its own NullPointerException
+        // (code null). Either way it changed nothing.
+        assertThat(losers.keySet()).allSatisfy(loser -> assertThat(loser).startsWith("500 "));
         assertThat(losers.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(ROUNDS);
     }
 }
