@@ -1,5 +1,7 @@
 package se.kommun.kvalitet.cases;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,15 @@ class RecordCaseWorkListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        if (execution == null) {
+            // Another completion of the same task committed first and removed its execution (two tabs, two
+            // officers). Say so as the conflict it is (engine REST error code 1), not as a NullPointerException.
+            throw new OptimisticLockingException("Task " + task.getId() + " was completed concurrently");
+        }
         String reference = (String) task.getVariable(CaseProcess.CASE_REFERENCE);
         String officer = task.getAssignee();
-        switch (String.valueOf(task.getExecution().getVariableLocal("step"))) {
+        switch (String.valueOf(execution.getVariableLocal("step"))) {
             case "investigate" -> work.documentInvestigation(reference, text(task, CaseProcess.FINDINGS),
                     text(task, CaseProcess.OUTCOME), text(task, CaseProcess.SUPPLEMENT_QUESTION),
                     text(task, CaseProcess.FORWARDED_TO), officer);

@@ -1,5 +1,9 @@
 package se.kommun.kvalitet.web;
 
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,6 +16,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -66,6 +72,36 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                         "Försök igen om en stund. Inget har sparats."));
     }
 
+    /**
+     * A connection that broke mid-request surfaces in many wrappers: Camunda's ProcessEnginePersistenceException
+     * around MyBatis around PSQLException, Hibernate's GenericJDBCException (57P01 "terminating connection due to
+     * administrator command"), a JpaSystemException from the failed rollback on a closed connection. Judge by
+     * the SQL cause, not the wrapper: connection-class SQLSTATEs (08xxx) and server shutdown or start-up (57P0x).
+     */
+    static boolean databaseUnavailable(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException
+                    || cause instanceof RecoverableDataAccessException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // Hikari's stand-in for a connection it already closed carries no SQLSTATE; seen when the rollback
+            // after a dropped connection fails ("Application exception overridden by rollback exception").
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> conflict(ObjectOptimisticLockingFailureException ex) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "conflict",
@@ -74,6 +110,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (databaseUnavailable(ex)) {
+            return unavailable(ex);
+        }
         log.error("Unexpected error", ex);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Ett oväntat fel inträffade", "Felet är loggat. Försök igen senare."));
