@@ -1,0 +1,181 @@
+package se.kommun.kvalitet.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The application under test in its own JVM ({@code java -Xmx512m -jar target/kvalitet-*.jar}), so startup,
+ * heap and RSS are those of a real start. Embedded PostgreSQL in a fresh data directory under target/, unless
+ * SPRING_DATASOURCE_URL is set (then the external database is used as is).
+ */
+final class BenchApp implements AutoCloseable {
+
+    static final String ADMIN = basic("admin", "Lokal-Start-2026!");
+    static final String BJORN = basic("bjorn", "Demo-Kvalitet-2026!");
+
+    private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port(?:\\(s\\))?:? (\\d+)");
+
+    final Process process;
+    final Path log;
+    final String jdbcUrl;
+    final String jdbcUser;
+    final String jdbcPassword;
+    final boolean externalDatabase;
+    final double startupSeconds;
+    final int port;
+    final HttpClient http;
+
+    private BenchApp(Process process, Path log, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            boolean externalDatabase, double startupSeconds, int port, HttpClient http) {
+        this.process = process;
+        this.log = log;
+        this.jdbcUrl = jdbcUrl;
+        this.jdbcUser = jdbcUser;
+        this.jdbcPassword = jdbcPassword;
+        this.externalDatabase = externalDatabase;
+        this.startupSeconds = startupSeconds;
+        this.port = port;
+        this.http = http;
+    }
+
+    static BenchApp start(Path projectDir, Path jar, String stamp, String heap) throws Exception {
+        Path workDir = projectDir.resolve("target/bench");
+        Files.createDirectories(workDir);
+        Path log = workDir.resolve("app-" + stamp + ".log");
+        String externalUrl = System.getenv("SPRING_DATASOURCE_URL");
+        boolean external = externalUrl != null && !externalUrl.isBlank();
+        int pgPort = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", jar.toString(),
+                "--server.port=0",
+                "--kvalitet.rate-limit.enabled=false",
+                "--kvalitet.mail-catcher.port=0",
+                "--camunda.bpm.job-execution.enabled=true"));
+        if (!external) {
+            command.add("--kvalitet.embedded-database.data-directory=" + workDir.resolve("postgres-" + stamp));
+            command.add("--kvalitet.embedded-database.port=" + pgPort);
+        }
+        command.addAll(extraArguments());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KVALITET_RATELIMIT_ENABLED", "false");
+        System.out.println("Starting: " + String.join(" ", command));
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        int port = -1;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(240);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Application exited with " + process.exitValue() + "; see " + log);
+            }
+            if (port < 0) {
+                Matcher m = TOMCAT_PORT.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    port = Integer.parseInt(m.group(1));
+                }
+            }
+            if (port > 0) {
+                try {
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                        break;
+                    }
+                } catch (IOException ignored) {
+                    // not listening yet
+                }
+            }
+            Thread.sleep(100);
+        }
+        double startup = (System.nanoTime() - t0) / 1e9;
+        if (port < 0 || System.nanoTime() >= deadline) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Application not healthy within 240 s; see " + log);
+        }
+        String url = external ? externalUrl : "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+        String user = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres") : "postgres";
+        String password = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "") : "postgres";
+        System.out.printf("Application healthy on port %d after %.1f s (pid %d)%n", port, startup, process.pid());
+        return new BenchApp(process, log, url, user, password, external, startup, port, http);
+    }
+
+    /** -Dbench.appArgs="--a=b --c=d" passes extra arguments to the application (e.g. to try a setting). */
+    private static List<String> extraArguments() {
+        String extra = System.getProperty("bench.appArgs", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    HttpResponse<String> get(String path, String auth) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", auth)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String auth, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json));
+        if (auth != null) {
+            builder.header("Authorization", auth);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Resident set size of the application JVM, in MiB (VmRSS, and VmHWM = peak). */
+    long[] rssMiB() throws IOException {
+        long rss = -1;
+        long hwm = -1;
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rss = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            } else if (line.startsWith("VmHWM:")) {
+                hwm = Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return new long[] {rss, hwm};
+    }
+
+    @Override
+    public void close() throws Exception {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroy();
+            }
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
