@@ -121,7 +121,8 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("color", color);
         properties.put("priority", priority);
         properties.put("description", description);
-        properties.put("refresh", true);
+        // No auto-refresh: Tasklist's periodic reload re-renders the open form and loses what the officer typed.
+        properties.put("refresh", false);
         properties.put("showUndefinedVariable", false);
         // Tasklist shows these process variables in each task's list entry.
         properties.put("variables", List.of(

@@ -59,9 +59,9 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
     private final List<String> accessibilityViolations = new ArrayList<>();
     private final String acceptLanguage;
 
-    /** A browser whose user prefers English, as headless Chromium does by default. */
+    /** A browser with headless Chromium's own language preference (English). */
     Browser() {
-        this("en-US,en");
+        this(null);
     }
 
     /** @param acceptLanguage the browser's language preference, e.g. "sv-SE,sv" for a Swedish user */
@@ -94,7 +94,9 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
                 "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=sv-SE",
                 "--user-data-dir=" + userDataDir);
         // navigator.languages, which Camunda's webapps choose their language from, follows this preference.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+        if (acceptLanguage != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+        }
         // Selenium Manager cannot download anything here: name the driver ourselves.
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
@@ -157,11 +159,6 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
 
     void clickInPage(By locator) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].click()", clickable(locator));
-    }
-
-    void mouseDownInPage(By locator) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))", clickable(locator));
     }
 
     /** Retried until the field holds the text: Tasklist may redraw a form just after it appears. */

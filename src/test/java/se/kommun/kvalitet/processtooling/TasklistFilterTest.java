@@ -72,7 +72,7 @@ class TasklistFilterTest {
             List<Filter> found = filterService.createTaskFilterQuery().filterName(name).list();
             assertThat(found).as(name).singleElement().satisfies(filter -> {
                 assertThat(filter.getOwner()).isNull();
-                assertThat(filter.getProperties()).containsEntry("refresh", true).containsKeys("color", "priority",
+                assertThat(filter.getProperties()).containsEntry("refresh", false).containsKeys("color", "priority",
                         "description");
                 assertThat(filter.getProperties().get("variables")).isEqualTo(List.of(
                         Map.of("name", "caseReference", "label", "Referens"),
