@@ -7,16 +7,21 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends each {@link OutgoingMail} at most once per idempotency key, as part of the caller's transaction.
@@ -24,8 +29,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The key is inserted into {@code app.sent_mail} before sending. If sending fails the exception propagates,
  * the caller's transaction (a Camunda job) rolls the key back and the job is retried: a retried job never
  * mails twice and a failed mail is never recorded as sent. Residual risk: a crash or failed commit after the
- * SMTP server accepted the mail but before the transaction commits leaves no key, so the retry mails again.
- * Delivery is therefore at-least-once, with duplicates only in that narrow window.
+ * SMTP server accepted the mail but before the transaction commits leaves no key, so the retry mails again. A
+ * commit that fails while the database is still reachable (a late optimistic-locking conflict, a constraint)
+ * is covered: the key is then written in a transaction of its own. Delivery is therefore at-least-once, with
+ * duplicates only when the node dies or loses its database between the SMTP accept and the commit.
  * <p>
  * A second transaction inserting the same key waits on the first one's row lock: it sends nothing if the
  * first commits and takes over if the first rolls back.
@@ -33,14 +40,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class Mailer {
 
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+    private static final String RECORD_KEY = """
+            insert into app.sent_mail (idempotency_key, recipient, template, subject, sent_at)
+            values (?, ?, ?, ?, ?)
+            on conflict (idempotency_key) do nothing""";
+
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
     private final MailRenderer renderer;
     private final JavaMailSender mailSender;
     private final Clock clock;
     private final String from;
 
-    Mailer(JdbcTemplate jdbc, MailRenderer renderer, JavaMailSender mailSender, Clock clock,
-           @Value("${kvalitet.mail.from}") String from) {
+    Mailer(JdbcTemplate jdbc, PlatformTransactionManager transactions, MailRenderer renderer,
+           JavaMailSender mailSender, Clock clock, @Value("${kvalitet.mail.from}") String from) {
         try {
             // A misconfigured sender address should stop the start, not fail every mail job later.
             new InternetAddress(from, true);
@@ -48,6 +62,8 @@ public class Mailer {
             throw new IllegalArgumentException("kvalitet.mail.from is not a valid address: " + from, e);
         }
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.renderer = renderer;
         this.mailSender = mailSender;
         this.clock = clock;
@@ -64,11 +80,8 @@ public class Mailer {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean send(OutgoingMail mail) {
-        int inserted = jdbc.update("""
-                insert into app.sent_mail (idempotency_key, recipient, template, subject, sent_at)
-                values (?, ?, ?, ?, ?)
-                on conflict (idempotency_key) do nothing""",
-                mail.idempotencyKey(), mail.recipient(), mail.template(), renderer.subject(mail),
+        String subject = renderer.subject(mail);
+        int inserted = jdbc.update(RECORD_KEY, mail.idempotencyKey(), mail.recipient(), mail.template(), subject,
                 OffsetDateTime.now(clock));
         if (inserted == 0) {
             return false;
@@ -78,14 +91,37 @@ public class Mailer {
         // command ends, and an OptimisticLockingException there (a job run twice after its lock expired, two
         // jobs of one process on two nodes) would roll the key back after the mail had gone, and the retry would
         // mail again (ClusterFaultTest: 91 duplicates in 1,000). beforeCommit runs after that flush; a failed
-        // send still throws and rolls everything back. Left: a failed commit after the SMTP accept.
+        // send still throws and rolls everything back. A commit that fails after the SMTP accept records the key
+        // in a transaction of its own (afterCompletion).
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            private boolean sent;
+
             @Override
             public void beforeCommit(boolean readOnly) {
                 mailSender.send(message);
+                sent = true;
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (sent && status != STATUS_COMMITTED) {
+                    recordAfterFailedCommit(mail, subject);
+                }
             }
         });
         return true;
+    }
+
+    /** The mail went out but the step's transaction did not commit: keep its retry from sending it again. */
+    private void recordAfterFailedCommit(OutgoingMail mail, String subject) {
+        try {
+            ownTransaction.executeWithoutResult(status -> jdbc.update(RECORD_KEY, mail.idempotencyKey(),
+                    mail.recipient(), mail.template(), subject, OffsetDateTime.now(clock)));
+        } catch (RuntimeException e) {
+            // Nothing to roll back any more; say what it means for the citizen.
+            log.error("Mail {} was sent but its transaction failed and its key could not be recorded: "
+                    + "a retry will send it again", mail.idempotencyKey(), e);
+        }
     }
 
     private MimeMessage toMimeMessage(MailRenderer.Rendered rendered, String recipient) {

@@ -31,6 +31,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -75,7 +77,7 @@ class MailerTest {
         sender.setHost("127.0.0.1");
         sender.setPort(smtpPort);
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
-        Mailer target = new Mailer(jdbc, renderer, sender, clock, "Kommunen <noreply@kommun.example>");
+        Mailer target = new Mailer(jdbc, transactions, renderer, sender, clock, "Kommunen <noreply@kommun.example>");
         ProxyFactory proxy = new ProxyFactory(target);
         proxy.setProxyTargetClass(true);
         proxy.addAdvice(new TransactionInterceptor(transactions, new AnnotationTransactionAttributeSource()));
@@ -120,6 +122,26 @@ class MailerTest {
         assertThat(jdbc.queryForObject("select count(*) from app.sent_mail", Integer.class)).isZero();
 
         assertThat(sendInTransaction(mailer(smtp.getSmtp().getPort()), acknowledgement())).isTrue();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void mailSentBeforeAFailedCommitIsRecordedSoTheRetrySendsNothing() {
+        Mailer mailer = mailer(smtp.getSmtp().getPort());
+
+        // Registered after the mailer's own synchronization, so it fails the commit after the SMTP accept.
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            mailer.send(acknowledgement());
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    throw new IllegalStateException("commit failed");
+                }
+            });
+        })).hasMessage("commit failed");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+        assertThat(sendInTransaction(mailer, acknowledgement())).isFalse();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 

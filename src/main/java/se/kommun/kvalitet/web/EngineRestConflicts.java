@@ -1,0 +1,120 @@
+package se.kommun.kvalitet.web;
+
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Two officers completing (or claiming) the same task at the same moment: the engine lets one win. The engine
+ * REST API answers the other as if the server were broken (500, an {@link OptimisticLockingException} wrapped
+ * in a {@link RestException}) or, when the loser's authorization check runs after the winner deleted the task,
+ * as if the officer lacked permission (403). Both are a conflict: 409, in Camunda's own error shape (code 1 is
+ * Camunda's code for optimistic locking) so Tasklist shows the message. A genuine 403 or 500, on a task that
+ * still exists, keeps Camunda's answer.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestConflicts {
+
+    static final String MESSAGE = "Ärendet ändrades av någon annan samtidigt; ladda om och försök igen. "
+            + "/ The case was changed by someone else at the same moment; reload and try again.";
+
+    @Bean
+    ResourceConfigCustomizer engineRestConflictMappers(ProcessEngine processEngine) {
+        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) processEngine
+                .getProcessEngineConfiguration();
+        return config -> config.register(new RestExceptionMapper(engine))
+                .register(new AuthorizationExceptionMapper(engine));
+    }
+
+    /** Chosen over Camunda's own mapper for the same type by its higher priority. */
+    @Priority(Priorities.USER - 100)
+    static class RestExceptionMapper extends ConflictDetector implements ExceptionMapper<RestException> {
+
+        RestExceptionMapper(ProcessEngineConfigurationImpl engine) {
+            super(engine);
+        }
+
+        @Override
+        public Response toResponse(RestException exception) {
+            ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+            boolean serverError = camunda.getStatus(exception) == Response.Status.INTERNAL_SERVER_ERROR;
+            return concurrentChange(exception) || serverError && taskGone() ? conflict()
+                    : camunda.getResponse(exception);
+        }
+    }
+
+    static class AuthorizationExceptionMapper extends ConflictDetector
+            implements ExceptionMapper<AuthorizationException> {
+
+        AuthorizationExceptionMapper(ProcessEngineConfigurationImpl engine) {
+            super(engine);
+        }
+
+        @Override
+        public Response toResponse(AuthorizationException exception) {
+            return taskGone() ? conflict() : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+    }
+
+    abstract static class ConflictDetector {
+
+        private final ProcessEngineConfigurationImpl engine;
+
+        @Context
+        private UriInfo uriInfo;
+
+        ConflictDetector(ProcessEngineConfigurationImpl engine) {
+            this.engine = engine;
+        }
+
+        static boolean concurrentChange(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OptimisticLockingException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The request names a task (…/task/{id}/…) that no longer exists, whoever may see it. */
+        boolean taskGone() {
+            List<PathSegment> segments = uriInfo.getPathSegments();
+            for (int i = 0; i + 1 < segments.size(); i++) {
+                if ("task".equals(segments.get(i).getPath())) {
+                    String taskId = segments.get(i + 1).getPath();
+                    // The engine's own lookup by id, which applies no authorization check.
+                    return engine.getCommandExecutorTxRequired()
+                            .execute(context -> context.getTaskManager().findTaskById(taskId)) == null;
+                }
+            }
+            return false;
+        }
+
+        static Response conflict() {
+            ExceptionDto body = new ExceptionDto();
+            body.setType(OptimisticLockingException.class.getSimpleName());
+            body.setMessage(MESSAGE);
+            body.setCode(BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode());
+            return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+    }
+}
