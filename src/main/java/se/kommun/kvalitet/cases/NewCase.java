@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import se.kommun.kvalitet.shared.PlainText;
 
 /**
  * A matter as the citizen (or the officer registering it) describes it: the fixed contract of
@@ -18,8 +19,8 @@ import jakarta.validation.constraints.Size;
  */
 record NewCase(
         @NotNull CaseType type,
-        @NotBlank @Size(max = 40) String category,
-        @NotBlank @Size(max = 5000) String description,
+        @NotBlank @Size(max = 40) @PlainText String category,
+        @NotBlank @Size(max = 5000) @PlainText String description,
         @Valid Location location,
         @Valid Contact contact,
         @Pattern(regexp = "sv|en") String language,
@@ -32,7 +33,7 @@ record NewCase(
     }
 
     record Location(
-            @Size(max = 300) String address,
+            @Size(max = 300) @PlainText String address,
             @DecimalMin("-90") @DecimalMax("90") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {
 
@@ -42,8 +43,8 @@ record NewCase(
     }
 
     record Contact(
-            @Size(max = 200) String name,
-            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) String email,
+            @Size(max = 200) @PlainText String name,
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") @Size(max = 254) @PlainText String email,
             @Pattern(regexp = "\\+?[0-9][0-9 ()-]{4,24}") String phone) {
 
         boolean isEmpty() {

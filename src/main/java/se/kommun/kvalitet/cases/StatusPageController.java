@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
+import se.kommun.kvalitet.shared.PlainText;
 
 /**
  * The citizen's status page, reached with the personal link from the acknowledgement e-mail, and the form to
@@ -90,6 +91,8 @@ class StatusPageController {
         Errors errors = new MapBindingResult(new HashMap<>(Map.of("information", information)), "supplement");
         if (information.isBlank()) {
             errors.rejectValue("information", "supplement.required");
+        } else if (!PlainText.Validator.isPlainText(information)) {
+            errors.rejectValue("information", "PlainText");
         } else if (information.length() > NewCase.MAX_DESCRIPTION) {
             errors.rejectValue("information", "supplement.tooLong", new Object[] {NewCase.MAX_DESCRIPTION}, null);
         }

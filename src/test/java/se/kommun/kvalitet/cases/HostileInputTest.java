@@ -111,6 +111,8 @@ class HostileInputTest {
         rows.add(api("e-mail of 260 characters", VALID.replace("eva@example.se", "a".repeat(250) + "@x.se"), 400));
         rows.add(api("e-mail with CRLF header injection", VALID.replace("eva@example.se",
                 "eva@example.se\\r\\nBcc: all@example.se"), 400));
+        rows.add(api("NUL in the description", VALID.replace("kom för sent", "kom\\u0000 för sent"), 400));
+        rows.add(api("NUL in the name", VALID.replace("\"Eva\"", "\"Ev\\u0000a\""), 400));
         rows.add(api("unknown enum value", VALID.replace("COMPLAINT", "DELETE_ALL"), 400));
         rows.add(api("enum in lower case", VALID.replace("COMPLAINT", "complaint"), 400));
         rows.add(api("enum as number", VALID.replace("\"COMPLAINT\"", "0"), 400));
@@ -183,6 +185,7 @@ class HostileInputTest {
         rows.add(supplement("wrong token", ctx -> "AAAA", "Mer information.", Refusal.HTML_STATUS, 404));
         rows.add(supplement("markup, over-long", HostileInputTest.Ctx::token, XSS + "x".repeat(5000), Refusal.FORM_ERRORS, 200));
         rows.add(supplement("only blanks", HostileInputTest.Ctx::token, " \t\n ", Refusal.FORM_ERRORS, 200));
+        rows.add(supplement("NUL in the text", HostileInputTest.Ctx::token, "Mer\u0000 info", Refusal.FORM_ERRORS, 200));
         rows.add(arguments("supplement: no CSRF token", Refusal.HTML_STATUS, 403,
                 (Function<HostileInputTest, ResponseEntity<String>>) test -> test.formWithoutCsrf(
                         "/arende/" + test.ctx.reference() + "/komplettering?token=" + test.ctx.token(),
@@ -199,6 +202,8 @@ class HostileInputTest {
                 Refusal.FORM_ERRORS, 200));
         rows.add(form("markup in phone", fields("type", "COMPLAINT", "category", "OTHER", "description", "Text",
                 "contact.phone", XSS), Refusal.FORM_ERRORS, 200));
+        rows.add(form("NUL in description", fields("type", "COMPLAINT", "category", "OTHER", "description",
+                "Trasig\u0000 lampa"), Refusal.FORM_ERRORS, 200));
         rows.add(form("SQL in category", fields("type", "COMPLAINT", "category", SQL, "description", XSS),
                 Refusal.FORM_ERRORS, 200));
         rows.add(form("markup as latitude", fields("type", "FAULT_REPORT", "category", "POTHOLE", "description",
