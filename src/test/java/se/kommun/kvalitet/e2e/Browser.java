@@ -161,14 +161,26 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         ((JavascriptExecutor) driver).executeScript("arguments[0].click()", clickable(locator));
     }
 
-    /** Retried until the field holds the text: Tasklist may redraw a form just after it appears. */
+    /**
+     * Types into the field and leaves it, as a person moving on does: Camunda Forms (form-js) takes typed text
+     * into its state only on blur or 300 ms after the last input, and a change to another field before that
+     * redraws the form from the old state, which empties this one. Retried until the field holds the text, in
+     * case the page redraws the field meanwhile.
+     */
     void insertText(By locator, String text) {
         wait.until(ignored -> {
             WebElement field = clickable(locator);
-            ((JavascriptExecutor) driver).executeScript("arguments[0].focus(); arguments[0].select()", field);
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            js.executeScript("arguments[0].focus(); arguments[0].select()", field);
             ((ChromeDriver) driver).executeCdpCommand("Input.insertText", Map.of("text", text));
+            js.executeScript("arguments[0].blur()", field);
             return text.equals(driver.findElement(locator).getDomProperty("value"));
         });
+    }
+
+    void mouseDownInPage(By locator) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mousedown', { bubbles: true }))", clickable(locator));
     }
 
     private WebElement clickable(By locator) {

@@ -91,18 +91,26 @@ class OfficerBrowserTest {
         assertThat(taskService.createTaskQuery().taskId(investigate.getId()).singleResult().getAssignee())
                 .isEqualTo("bjorn");
         browser.screenshot("investigate-claimed");
-        // Typing into the Camunda Form is not automated here: since the saved filters exist, the form is
-        // re-rendered under the driver and loses the typed text (see the issue note). The officer's answers go
-        // through the engine as the form would send them.
-        taskService.complete(investigate.getId(), Map.of("findings", "Schemat för hemtjänsten var fel i två veckor.",
-                "investigationOutcome", "continue"));
+        tasklist.fillText("investigate_case_findings", "Schemat för hemtjänsten var fel i två veckor.");
+        tasklist.choose("investigate_case_investigationOutcome", "Ärendet kan åtgärdas och besvaras");
+        browser.screenshot("investigate-filled");
+        tasklist.complete();
+
         Task act = currentTask(processInstanceId, "act");
-        taskService.claim(act.getId(), "bjorn");
-        taskService.complete(act.getId(), Map.of("measures", "Schemat rättat och personalen informerad.",
-                "rootCause", "ROUTINE_NOT_FOLLOWED"));
+        tasklist.openTask(act.getId());
+        tasklist.claim();
+        tasklist.fillText("act_on_case_measures", "Schemat rättat och personalen informerad.");
+        tasklist.choose("act_on_case_rootCause", "Rutin följdes inte");
+        browser.screenshot("act-filled");
+        tasklist.complete();
+
         Task feedback = currentTask(processInstanceId, "giveFeedback");
-        taskService.claim(feedback.getId(), "bjorn");
-        taskService.complete(feedback.getId(), Map.of("feedback", ANSWER));
+        tasklist.openTask(feedback.getId());
+        tasklist.claim();
+        tasklist.fillText("give_feedback_feedback", ANSWER);
+        browser.screenshot("feedback-filled");
+        tasklist.complete();
+        browser.screenshot("all-done");
 
         assertThat(runtimeService.getVariables(processInstanceId)).containsAllEntriesOf(Map.of(
                 "investigationOutcome", "continue", "rootCause", "ROUTINE_NOT_FOLLOWED", "feedback", ANSWER));

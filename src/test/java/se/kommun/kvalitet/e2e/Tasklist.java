@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Camunda Tasklist as an officer uses it. Selectors are Tasklist's own classes and ng-click attributes and
@@ -12,6 +13,7 @@ final class Tasklist {
     static final By FORM = By.cssSelector(".fjs-container");
     static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim[ng-click='claim()']");
     private static final By ASSIGNEE = By.cssSelector("[cam-tasklist-task-meta] li.assignee");
+    private static final By COMPLETE = By.cssSelector("[cam-tasklist-form] button.btn-primary[ng-click='complete()']");
 
     private final Browser browser;
     private final String baseUrl;
@@ -35,9 +37,45 @@ final class Tasklist {
         browser.visible(By.cssSelector("[cam-tasklist-task-meta]"));
     }
 
+    /** Done when Complete is enabled: Tasklist enables it only for the assignee, once the form is imported. */
     void claim() {
         browser.clickInPage(CLAIM);
         browser.visible(ASSIGNEE);
         browser.visible(FORM);
+        browser.waitUntil(ExpectedConditions.elementToBeClickable(COMPLETE));
+    }
+
+    void fillText(String componentId, String text) {
+        browser.insertText(field(componentId), text);
+    }
+
+    /**
+     * Picks an option by its label, as the officer sees it: form-js radios carry no value attribute, and its
+     * select is a drop-down of its own, which opens and picks on mousedown.
+     */
+    void choose(String componentId, String optionLabel) {
+        By select = field(componentId + "-display");
+        if (browser.driver().findElements(select).isEmpty()) {
+            By radio = By.xpath("//div[contains(@class,'fjs-container')]//label[contains(@for,'-" + componentId
+                    + "-')][normalize-space()='" + optionLabel + "']/input[@type='radio']");
+            browser.clickInPage(radio);
+            browser.waitUntil(driver -> driver.findElement(radio).isSelected());
+        } else {
+            browser.mouseDownInPage(select);
+            browser.mouseDownInPage(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                    + optionLabel + "']"));
+            browser.waitUntil(driver -> driver.findElement(select).getText().equals(optionLabel));
+        }
+    }
+
+    /** Tasklist closes the form once the engine has completed the task (it submits first, then closes). */
+    void complete() {
+        browser.clickInPage(COMPLETE);
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(FORM));
+    }
+
+    /** form-js gives each field the id fjs-form-&lt;form instance&gt;-&lt;component id&gt;. */
+    private static By field(String componentId) {
+        return By.cssSelector(".fjs-container [id$='-" + componentId + "']");
     }
 }
