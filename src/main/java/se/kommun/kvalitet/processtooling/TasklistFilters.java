@@ -121,7 +121,8 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("color", color);
         properties.put("priority", priority);
         properties.put("description", description);
-        // No auto-refresh: Tasklist's periodic reload re-renders the open form and loses what the officer typed.
+        // No auto-refresh: every open Tasklist would re-run each filter's query on a timer, and the group filter is
+        // the most expensive query in the system (docs/performance.md). Officers reload by picking the filter.
         properties.put("refresh", false);
         properties.put("showUndefinedVariable", false);
         // Tasklist shows these process variables in each task's list entry.
