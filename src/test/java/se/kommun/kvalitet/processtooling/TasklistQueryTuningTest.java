@@ -9,24 +9,33 @@ import se.kommun.kvalitet.KvalitetIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The statistics exist after start-up, a second run changes nothing, and the planner's estimate follows them. */
+/**
+ * The index and statistics exist after start-up, a second run changes nothing, and the planner's estimate of
+ * the authorization check follows the statistics.
+ */
 @KvalitetIntegrationTest
-class TasklistQueryStatisticsTest {
+class TasklistQueryTuningTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    TasklistQueryStatistics statistics;
+    TasklistQueryTuning tuning;
 
     @Autowired
     ObjectMapper json;
 
     @Test
     void plannerEstimatesTheAuthorizationCheckFromTheStatistics() throws Exception {
-        statistics.run(null);
+        tuning.run(null);
         assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxname like 'kvalitet_auth_%'",
-                String.class)).containsExactlyInAnyOrderElementsOf(TasklistQueryStatistics.EXPRESSIONS.keySet());
+                String.class)).containsExactlyInAnyOrderElementsOf(TasklistQueryTuning.STATISTICS.keySet());
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
+                TasklistQueryTuning.DUE_DATE_INDEX)).contains("act_ru_task", "(due_date_)");
+
+        // The session settings from application.yaml reach every pooled connection.
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+        assertThat(jdbc.queryForObject("show max_parallel_workers_per_gather", String.class)).isEqualTo("0");
 
         // Enough rows that the default guess (0.5 % of the table) and the truth are far apart.
         for (int i = 0; i < 400; i++) {
