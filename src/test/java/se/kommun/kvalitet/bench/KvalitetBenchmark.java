@@ -61,7 +61,7 @@ class KvalitetBenchmark {
 
     private final double warmup = dbl("bench.warmupSeconds", 2);
     private final int rounds = (int) dbl("bench.rounds", 3);
-    private final double roundSeconds = dbl("bench.roundSeconds", 3);
+    private final double roundSeconds = dbl("bench.roundSeconds", 2);
     private final int timerTarget = (int) dbl("bench.timers", 10_000);
     private final double timerWait = dbl("bench.timerWaitSeconds", 300);
     private final double topUpSeconds = dbl("bench.topUpSeconds", 300);
