@@ -64,7 +64,7 @@ class KvalitetBenchmark {
     private final double roundSeconds = dbl("bench.roundSeconds", 2);
     private final int timerTarget = (int) dbl("bench.timers", 10_000);
     private final double timerWait = dbl("bench.timerWaitSeconds", 300);
-    private final double topUpSeconds = dbl("bench.topUpSeconds", 300);
+    private final double topUpSeconds = dbl("bench.topUpSeconds", 360);
     private final int openTaskTarget = (int) dbl("bench.openTasks", 100_000);
     private final double seedSeconds = dbl("bench.seedSeconds", 150);
     /** -Dbench.phases=timers,queries runs a subset (default: all). */
