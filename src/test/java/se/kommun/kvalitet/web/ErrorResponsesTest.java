@@ -1,5 +1,7 @@
 package se.kommun.kvalitet.web;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,7 @@ class ErrorResponsesTest {
     void unsupportedMediaTypeIsAProblem() throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
-        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
         ResponseEntity<String> refused = http.exchange("/api/cases", HttpMethod.POST, new HttpEntity<>("hej", headers),
                 String.class);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
@@ -84,16 +86,17 @@ class ErrorResponsesTest {
     }
 
     private ResponseEntity<String> get(String path, MediaType accept) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setAccept(java.util.List.of(accept));
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        return get(http, path, accept);
     }
 
     /** As a logged-in officer: anonymous requests to unknown paths are refused with 401 before any lookup. */
     private ResponseEntity<String> getAsOfficer(String path, MediaType accept) {
+        return get(http.withBasicAuth("anna", "Demo-Kvalitet-2026!"), path, accept);
+    }
+
+    private static ResponseEntity<String> get(TestRestTemplate client, String path, MediaType accept) {
         HttpHeaders headers = new HttpHeaders();
-        headers.setAccept(java.util.List.of(accept));
-        return http.withBasicAuth("anna", "Demo-Kvalitet-2026!").exchange(path, HttpMethod.GET,
-                new HttpEntity<>(headers), String.class);
+        headers.setAccept(List.of(accept));
+        return client.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 }
