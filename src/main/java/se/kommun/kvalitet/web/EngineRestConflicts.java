@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
@@ -24,11 +24,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Two officers completing (or claiming) the same task at the same moment: the engine lets one win. The engine
- * REST API answers the other as if the server were broken (500, an {@link OptimisticLockingException} wrapped
- * in a {@link RestException}) or, when the loser's authorization check runs after the winner deleted the task,
- * as if the officer lacked permission (403). Both are a conflict: 409, in Camunda's own error shape (code 1 is
- * Camunda's code for optimistic locking) so Tasklist shows the message. A genuine 403 or 500, on a task that
- * still exists, keeps Camunda's answer.
+ * REST API answers the other as if the server were broken (500: an {@link OptimisticLockingException} wrapped
+ * in a {@link RestException}, or, when the loser read the execution tree half before and half after the
+ * winner's commit, a bare {@link NullPointerException} from inside the engine) or, when the loser's
+ * authorization check runs after the winner deleted the task, as if the officer lacked permission (403). All of
+ * these are a conflict: 409, in Camunda's own error shape (code 1 is Camunda's code for optimistic locking) so
+ * Tasklist shows the message. A genuine 403 or 500, on a task that still exists, keeps Camunda's answer.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflicts {
@@ -41,12 +42,18 @@ class EngineRestConflicts {
         ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) processEngine
                 .getProcessEngineConfiguration();
         return config -> config.register(new RestExceptionMapper(engine))
-                .register(new AuthorizationExceptionMapper(engine));
+                .register(new ProcessEngineExceptionMapper(engine))
+                .register(new AnyExceptionMapper(engine));
     }
 
-    /** Chosen over Camunda's own mapper for the same type by its higher priority. */
+    /*
+     * Jersey picks the mapper registered for the nearest type of the thrown exception, and among mappers of the
+     * same type the one with the higher priority; Camunda registers one for each of these three types, so each
+     * is shadowed here by one of higher priority that applies the same rule.
+     */
+
     @Priority(Priorities.USER - 100)
-    static class RestExceptionMapper extends ConflictDetector implements ExceptionMapper<RestException> {
+    static class RestExceptionMapper extends ConflictMapper implements ExceptionMapper<RestException> {
 
         RestExceptionMapper(ProcessEngineConfigurationImpl engine) {
             super(engine);
@@ -54,35 +61,55 @@ class EngineRestConflicts {
 
         @Override
         public Response toResponse(RestException exception) {
-            ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
-            boolean serverError = camunda.getStatus(exception) == Response.Status.INTERNAL_SERVER_ERROR;
-            return concurrentChange(exception) || serverError && taskGone() ? conflict()
-                    : camunda.getResponse(exception);
+            return respond(exception);
         }
     }
 
-    static class AuthorizationExceptionMapper extends ConflictDetector
-            implements ExceptionMapper<AuthorizationException> {
+    @Priority(Priorities.USER - 100)
+    static class ProcessEngineExceptionMapper extends ConflictMapper
+            implements ExceptionMapper<ProcessEngineException> {
 
-        AuthorizationExceptionMapper(ProcessEngineConfigurationImpl engine) {
+        ProcessEngineExceptionMapper(ProcessEngineConfigurationImpl engine) {
             super(engine);
         }
 
         @Override
-        public Response toResponse(AuthorizationException exception) {
-            return taskGone() ? conflict() : ExceptionHandlerHelper.getInstance().getResponse(exception);
+        public Response toResponse(ProcessEngineException exception) {
+            return respond(exception);
         }
     }
 
-    abstract static class ConflictDetector {
+    @Priority(Priorities.USER - 100)
+    static class AnyExceptionMapper extends ConflictMapper implements ExceptionMapper<Throwable> {
+
+        AnyExceptionMapper(ProcessEngineConfigurationImpl engine) {
+            super(engine);
+        }
+
+        @Override
+        public Response toResponse(Throwable exception) {
+            return respond(exception);
+        }
+    }
+
+    abstract static class ConflictMapper {
 
         private final ProcessEngineConfigurationImpl engine;
 
         @Context
         private UriInfo uriInfo;
 
-        ConflictDetector(ProcessEngineConfigurationImpl engine) {
+        ConflictMapper(ProcessEngineConfigurationImpl engine) {
             this.engine = engine;
+        }
+
+        Response respond(Throwable exception) {
+            ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
+            Response.Status status = camunda.getStatus(exception);
+            boolean mayHideConflict = status == Response.Status.INTERNAL_SERVER_ERROR
+                    || status == Response.Status.FORBIDDEN;
+            return concurrentChange(exception) || mayHideConflict && taskGone() ? conflict()
+                    : camunda.getResponse(exception);
         }
 
         static boolean concurrentChange(Throwable exception) {
