@@ -36,7 +36,7 @@ class CaseWork {
     @Transactional(readOnly = true)
     Optional<String> openDuplicateOf(String reference) {
         CitizenCase report = find(reference);
-        return cases.findByTypeAndCategoryAndClosedAtIsNullAndReferenceNot(report.type(), report.category(), reference)
+        return cases.findOpenOfSameKind(report.type(), report.category(), reference)
                 .stream()
                 .filter(open -> samePlace(report, open))
                 .min(Comparator.comparing(CitizenCase::receivedAt))
