@@ -78,6 +78,16 @@ final class Load {
         }
     }
 
+    /** Runs op on each client for the warm-up time without recording anything; returns successful operations. */
+    long warmUp(int clients, Op op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            return phase(pool, clients, op, warmupSeconds, null, new AtomicLong(), new AtomicReference<>());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Runs op until the deadline on every client; returns successful operations. */
     private static long phase(ExecutorService pool, int clients, Op op, double seconds, LongList latencies,
             AtomicLong errors, AtomicReference<String> firstError) throws Exception {
