@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.web;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -104,11 +105,16 @@ class EngineRestConflicts {
         }
 
         Response respond(Throwable exception) {
+            return respond(exception, this::taskGone);
+        }
+
+        /** The rule itself; {@code taskGone} is asked only for a 500 or 403, as it costs a database lookup. */
+        static Response respond(Throwable exception, BooleanSupplier taskGone) {
             ExceptionHandlerHelper camunda = ExceptionHandlerHelper.getInstance();
             Response.Status status = camunda.getStatus(exception);
             boolean mayHideConflict = status == Response.Status.INTERNAL_SERVER_ERROR
                     || status == Response.Status.FORBIDDEN;
-            return concurrentChange(exception) || mayHideConflict && taskGone() ? conflict()
+            return concurrentChange(exception) || mayHideConflict && taskGone.getAsBoolean() ? conflict()
                     : camunda.getResponse(exception);
         }
 

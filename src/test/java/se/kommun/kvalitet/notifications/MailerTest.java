@@ -18,6 +18,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +114,13 @@ class MailerTest {
         assertThat(alternativeParts(message)).isEqualTo(2);
         assertThat(jdbc.queryForObject("select subject from app.sent_mail where idempotency_key = ?", String.class,
                 "SYN-2026-000001/acknowledgement")).isEqualTo(message.getSubject());
+    }
+
+    @Test
+    void namesJakartaMailsStreamProviderSoNoPartScansTheClasspath() {
+        mailer(smtp.getSmtp().getPort());
+
+        assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo(MailStreamProvider.class.getName());
     }
 
     @Test
