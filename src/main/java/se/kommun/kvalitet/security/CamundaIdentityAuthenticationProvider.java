@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One user store for everything: our pages and API authenticate against Camunda's identity service, so a
- * user created in Camunda Admin logs in everywhere, and Camunda's login throttling applies here too.
+ * user created in Camunda Admin logs in everywhere, and a wrong password here counts towards the same login
+ * throttle per client address as on engine REST and in the webapps ({@link LoginThrottle}).
  * Each Camunda group becomes the authority {@code GROUP_<id>}.
  */
 @Component

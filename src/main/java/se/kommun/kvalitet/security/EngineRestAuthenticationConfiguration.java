@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API is open by default; Camunda's own filter makes it answer 401 without HTTP Basic
- * credentials of a Camunda user, and runs every call as that user so authorizations apply.
+ * credentials of a Camunda user, and runs every call as that user so authorizations apply. Its password check
+ * goes through the engine's identity service, so failures count towards the login throttle ({@link LoginThrottle}),
+ * and {@link LoginThrottleFilter}, ordered before this filter, refuses an address in back-off.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthenticationConfiguration {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.springframework.boot.SpringApplication;
@@ -15,49 +16,87 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StringUtils;
 
 /**
- * Refuses to start the {@code prod} profile with anything meant for a laptop: the embedded database or mail
- * catcher, demo users, or the development admin password. Runs before any bean, so nothing starts first.
+ * The published defaults (application.yaml's demo users, development admin password and status-token secret,
+ * and docker/.env.example's {@value #PLACEHOLDER} placeholders) belong to the local run on the embedded
+ * database, nowhere else. With an external database ({@code SPRING_DATASOURCE_URL}) or the {@code prod}
+ * profile the application refuses to start with any of them, and names the setting to change; the {@code prod}
+ * profile also refuses the embedded database and mail catcher. Runs before any bean, so nothing starts first.
+ * <p>
+ * {@value #ALLOW_PROPERTY} lets a throwaway external database keep the defaults (test rigs, benchmarks); it has
+ * no effect under the {@code prod} profile.
  */
 class ProductionGuard implements EnvironmentPostProcessor {
 
     static final String PROD_PROFILE = "prod";
+    /** In every secret of docker/.env.example; refused wherever it turns up, in any case. */
+    static final String PLACEHOLDER = "CHANGE-ME";
+    static final String ALLOW_PROPERTY = "kvalitet.allow-development-defaults";
+
+    private static final int MIN_TOKEN_SECRET_LENGTH = 32;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.matchesProfiles(PROD_PROFILE)) {
+        boolean prod = environment.matchesProfiles(PROD_PROFILE);
+        boolean externalDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        boolean defaultsAllowed = environment.getProperty(ALLOW_PROPERTY, Boolean.class, false);
+        if (!prod && (!externalDatabase || defaultsAllowed)) {
             return;
         }
         List<String> problems = new ArrayList<>();
-        if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
-            problems.add("SPRING_DATASOURCE_URL is not set: the embedded PostgreSQL is for local runs only.");
+        if (prod) {
+            if (!externalDatabase) {
+                problems.add("SPRING_DATASOURCE_URL is not set: the embedded PostgreSQL is for local runs only.");
+            }
+            if (!StringUtils.hasText(environment.getProperty("spring.mail.host"))) {
+                problems.add("SPRING_MAIL_HOST is not set: the embedded mail catcher would swallow citizens' e-mail.");
+            }
         }
-        if (!StringUtils.hasText(environment.getProperty("spring.mail.host"))) {
-            problems.add("SPRING_MAIL_HOST is not set: the embedded mail catcher would swallow citizens' e-mail.");
-        }
+        PropertySource<?> defaults = developmentDefaults();
         if (environment.getProperty("kvalitet.demo.enabled", Boolean.class, false)) {
-            problems.add("kvalitet.demo.enabled is true: demo users with published passwords must not exist.");
+            problems.add("KVALITET_DEMO_ENABLED is true (the local run's default): demo users with published "
+                    + "passwords must not exist; set it to false.");
         }
         String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
         if (StringUtils.hasText(environment.getProperty("camunda.bpm.admin-user.id"))
-                && (!StringUtils.hasText(adminPassword) || Objects.equals(adminPassword, developmentDefault("camunda.bpm.admin-user.password")))) {
-            problems.add("CAMUNDA_BPM_ADMINUSER_PASSWORD is unset or the development default: set a strong one.");
+                && (!StringUtils.hasText(adminPassword)
+                        || published(adminPassword, defaults, "camunda.bpm.admin-user.password"))) {
+            problems.add("CAMUNDA_BPM_ADMINUSER_PASSWORD is unset, a placeholder or the development default: "
+                    + "set a strong one.");
         }
         String tokenSecret = environment.getProperty("kvalitet.status-token.secret");
-        if (!StringUtils.hasText(tokenSecret) || tokenSecret.length() < 32
-                || Objects.equals(tokenSecret, developmentDefault("kvalitet.status-token.secret"))) {
-            problems.add("KVALITET_STATUSTOKEN_SECRET is unset, short or the development default: set 32+ random characters.");
+        if (!StringUtils.hasText(tokenSecret) || tokenSecret.length() < MIN_TOKEN_SECRET_LENGTH
+                || published(tokenSecret, defaults, "kvalitet.status-token.secret")) {
+            problems.add("KVALITET_STATUSTOKEN_SECRET is unset, short, a placeholder or the development default: "
+                    + "set " + MIN_TOKEN_SECRET_LENGTH + "+ random characters (openssl rand -base64 48).");
         }
+        refusePlaceholder(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);
+        refusePlaceholder(environment, "spring.mail.password", "SPRING_MAIL_PASSWORD", problems);
         if (!problems.isEmpty()) {
             throw new UnsafeProductionConfigurationException(problems);
         }
     }
 
-    /** A value shipped in application.yaml, read from there so that no copy of it lives in code. */
-    private static Object developmentDefault(String property) {
+    private static void refusePlaceholder(ConfigurableEnvironment environment, String property, String variable,
+            List<String> problems) {
+        if (placeholder(environment.getProperty(property))) {
+            problems.add(variable + " is a placeholder (" + PLACEHOLDER + "): set the real one.");
+        }
+    }
+
+    private static boolean published(String value, PropertySource<?> defaults, String property) {
+        return placeholder(value) || Objects.equals(value, defaults.getProperty(property));
+    }
+
+    private static boolean placeholder(String value) {
+        return value != null && value.toUpperCase(Locale.ROOT).contains(PLACEHOLDER);
+    }
+
+    /** The values shipped in application.yaml, read from there so that no copy of them lives in code. */
+    private static PropertySource<?> developmentDefaults() {
         try {
             List<PropertySource<?>> defaults = new YamlPropertySourceLoader()
                     .load("defaults", new ClassPathResource("application.yaml"));
-            return defaults.isEmpty() ? null : defaults.get(0).getProperty(property);
+            return defaults.isEmpty() ? new PropertySource.StubPropertySource("defaults") : defaults.get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,24 +10,25 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 /**
- * Which address a request comes from, for rate limiting. The socket's address, unless that is one of our
- * trusted proxies: then X-Forwarded-For is read from the right (each proxy appends the address it saw) and
- * the first hop that is not a trusted proxy is the client. A client can prepend anything it likes to that
- * header, so nothing left of the first untrusted hop counts, and without trusted proxies the header is ignored.
+ * Which address a request comes from, for rate limiting and the login throttle. The socket's address, unless
+ * that is one of our trusted proxies: then X-Forwarded-For is read from the right (each proxy appends the
+ * address it saw) and the first hop that is not a trusted proxy is the client. A client can prepend anything it
+ * likes to that header, so nothing left of the first untrusted hop counts, and without trusted proxies the
+ * header is ignored.
  */
-class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
     private final List<IpAddressMatcher> trustedProxies;
 
-    ClientAddress(List<String> trustedProxies) {
+    public ClientAddress(List<String> trustedProxies) {
         this.trustedProxies = trustedProxies.stream().map(String::strip).peek(ClientAddress::requireIpOrCidr)
                 .map(IpAddressMatcher::new).toList();
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         String current = request.getRemoteAddr();
         if (trustedProxies.isEmpty() || !trusted(current)) {
             return current;

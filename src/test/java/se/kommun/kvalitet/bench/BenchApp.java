@@ -67,6 +67,9 @@ final class BenchApp implements AutoCloseable {
         if (!external) {
             command.add("--kvalitet.embedded-database.data-directory=" + workDir.resolve("postgres-" + stamp));
             command.add("--kvalitet.embedded-database.port=" + pgPort);
+        } else {
+            // The benchmark logs in with the demo users and development admin password (security.ProductionGuard).
+            command.add("--kvalitet.allow-development-defaults=true");
         }
         command.addAll(extraArguments());
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())

@@ -3,14 +3,10 @@ package se.kommun.kvalitet.security;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,23 +18,19 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Browser-facing hardening: headers on our pages and API, Camunda's own headers left alone, cookies, login throttling. */
+/**
+ * Browser-facing hardening: headers on our pages and API, Camunda's own headers left alone, cookies. Failed logins:
+ * LoginThrottleTest.
+ */
 @KvalitetIntegrationTest
 class SecurityHeadersTest {
 
     @Autowired
     TestRestTemplate http;
-
-    @Autowired
-    IdentityService identityService;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/rapportera", "/api/categories", "/css/kvalitet.css",
@@ -110,44 +102,5 @@ class SecurityHeadersTest {
                 .hasToString("STRICT");
         assertThat(settings.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo(true);
         assertThat(settings.getProperty("camunda.bpm.webapp.header-security.hsts-disabled")).isEqualTo(false);
-    }
-
-    @Test
-    void repeatedWrongPasswordsThrottleAndFinallyLockTheUser() {
-        String userId = "throttle" + System.nanoTime();
-        User user = identityService.newUser(userId);
-        user.setPassword("Ratt-Losenord-2026!");
-        identityService.saveUser(user);
-        try {
-            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.NOT_FOUND);
-
-            assertThat(status(userId, "fel")).isEqualTo(HttpStatus.UNAUTHORIZED);
-            // Within the delay after a failure even the right password is refused.
-            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(entity(userId).getAttempts()).isEqualTo(1);
-            assertThat(entity(userId).getLockExpirationTime()).isAfter(new Date());
-
-            // Nine failures already (waiting out nine growing delays would take minutes): the tenth locks.
-            jdbc.update("update act_id_user set attempts_ = 9, lock_exp_time_ = null where id_ = ?", userId);
-            assertThat(status(userId, "fel")).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(entity(userId).getAttempts()).isEqualTo(10);
-            // Locked for good, not just delayed: still refused after the delay has passed ...
-            jdbc.update("update act_id_user set lock_exp_time_ = null where id_ = ?", userId);
-            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.UNAUTHORIZED);
-            // ... until an administrator unlocks the user.
-            identityService.unlockUser(userId);
-            assertThat(status(userId, "Ratt-Losenord-2026!")).isEqualTo(HttpStatus.NOT_FOUND);
-        } finally {
-            identityService.deleteUser(userId);
-        }
-    }
-
-    private HttpStatus status(String userId, String password) {
-        return HttpStatus.valueOf(http.withBasicAuth(userId, password)
-                .getForEntity("/api/cases/SYN-1999-000001", String.class).getStatusCode().value());
-    }
-
-    private UserEntity entity(String userId) {
-        return (UserEntity) identityService.createUserQuery().userId(userId).singleResult();
     }
 }

@@ -1,11 +1,9 @@
 package se.kommun.kvalitet.web;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import se.kommun.kvalitet.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -105,29 +103,5 @@ class RateLimiterTest {
     void refusesALimitBelowOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> new RateLimiter(clock, 0, 1, 10));
         assertThatIllegalArgumentException().isThrownBy(() -> new RateLimiter(clock, 1, 0, 10));
-    }
-
-    static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-04-01T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
