@@ -4,7 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Absolute links that leave the system in e-mails: the status page and Tasklist. */
+/** Absolute links to a case's status page that leave the system in e-mails. */
 @Component
 class CaseLinks {
 
@@ -19,13 +19,5 @@ class CaseLinks {
     String statusUrl(String reference) {
         return UriComponentsBuilder.fromUriString(publicBaseUrl).path("/arende/{reference}")
                 .queryParam("token", tokens.tokenFor(reference)).buildAndExpand(reference).toUriString();
-    }
-
-    String taskUrl(String taskId) {
-        return publicBaseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
-    }
-
-    String tasklistUrl() {
-        return publicBaseUrl + "/camunda/app/tasklist/default/";
     }
 }

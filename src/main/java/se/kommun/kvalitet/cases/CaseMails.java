@@ -13,7 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 import se.kommun.kvalitet.notifications.Mailer;
 import se.kommun.kvalitet.notifications.OutgoingMail;
 
-/** Builds the mails about a case and hands them to the one notification path. */
+/**
+ * Builds the mails to the citizen about a case and hands them to the one notification path. Staff reminders
+ * and escalations are the escalation module's.
+ */
 @Component
 class CaseMails {
 
@@ -47,17 +50,6 @@ class CaseMails {
             citizenCase.record(CaseEvent.Kind.MAIL_SENT, null, template);
         }
         return sent;
-    }
-
-    /** To a member of staff, in Swedish (staff mails carry an English line too). */
-    void toStaff(DelegateExecution execution, String recipient, String template, String taskId,
-            EscalationLevel level) {
-        CitizenCase citizenCase = work.find((String) execution.getVariable(CaseProcess.CASE_REFERENCE));
-        Locale swedish = Locale.forLanguageTag("sv");
-        Map<String, Object> model = model(citizenCase, swedish);
-        model.put("taskUrl", taskId == null ? links.tasklistUrl() : links.taskUrl(taskId));
-        model.put("escalationLevel", level.name());
-        mailer.send(new OutgoingMail(stepKey(execution) + ":" + recipient, recipient, template, swedish, model));
     }
 
     private Map<String, Object> model(CitizenCase citizenCase, Locale locale) {

@@ -42,8 +42,11 @@ final class CaseProcess {
     static final String ROOT_CAUSE = "rootCause";
     static final String FEEDBACK = "feedback";
 
-    /** The latest reminder or escalation, for Tasklist's list. */
-    static final String SLA_MARK = "slaMark";
+    /**
+     * The units "Till vilken enhet?" offers (the investigate form's {@code valuesKey}), as [{label, value}]:
+     * written at routing from the organisation, never by a client (it is no form field).
+     */
+    static final String UNIT_CHOICES = "unitChoices";
 
     /** Duplicate check for fault reports. */
     static final String DUPLICATE_OF = "duplicateOf";

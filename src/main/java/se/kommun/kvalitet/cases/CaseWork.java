@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.kommun.kvalitet.escalation.EscalationLevel;
 
 /**
  * What the process steps do to a case. Delegates translate process variables and call one method here, so
@@ -81,8 +82,13 @@ class CaseWork {
         return citizenCase.status() == CaseStatus.WAITING_FOR_CITIZEN;
     }
 
-    boolean escalate(String reference, EscalationLevel level) {
-        return find(reference).escalate(level);
+    /** History and statistics only: whether it happens is the escalation module's mark. */
+    void recordEscalation(String reference, EscalationLevel level, LocalDate dueDate) {
+        find(reference).recordEscalation(switch (level) {
+            case REMINDER -> CaseEvent.Kind.REMINDED;
+            case MANAGER -> CaseEvent.Kind.ESCALATED_TO_MANAGER;
+            case PROCESS_OWNER -> CaseEvent.Kind.ESCALATED_TO_PROCESS_OWNER;
+        }, level.name(), dueDate);
     }
 
     void close(String reference) {

@@ -206,20 +206,12 @@ class CitizenCase {
     }
 
     /**
-     * Marks an escalation once per level and due date: a timer that fires again after a re-route or a
-     * restart (a past due date fires at once) must not repeat the mail or the mark.
+     * The latest reminder or escalation, as {@code LEVEL@due date}, and its history line. Called once per level
+     * and due date: the escalation module keeps the mark that prevents repeats.
      */
-    boolean escalate(EscalationLevel level) {
-        if (escalationLevel != null) {
-            String[] mark = escalationLevel.split("@");
-            boolean sameDueDate = mark[1].equals(String.valueOf(dueDate));
-            if (sameDueDate && EscalationLevel.valueOf(mark[0]).compareTo(level) >= 0) {
-                return false;
-            }
-        }
-        escalationLevel = level.name() + "@" + dueDate;
-        record(level.eventKind(), null, String.valueOf(dueDate));
-        return true;
+    void recordEscalation(CaseEvent.Kind kind, String level, LocalDate escalatedDueDate) {
+        escalationLevel = level + "@" + escalatedDueDate;
+        record(kind, null, String.valueOf(escalatedDueDate));
     }
 
     void record(CaseEvent.Kind kind, String actor, String detail) {

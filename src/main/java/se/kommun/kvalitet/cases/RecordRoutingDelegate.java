@@ -6,21 +6,28 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.slacalendar.SlaClock;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 
 /**
  * "Registrera fördelning": takes the routing decision's result (variable {@code routing}, from
- * processes/case-routing.dmn) into typed process variables for the tasks, and onto the case.
+ * processes/case-routing.dmn) into typed process variables for the tasks, and onto the case. The groups must
+ * be the organisation's: literal ones were checked when the table was deployed, this also covers a rule whose
+ * output is an expression.
  */
 @Component("recordRouting")
 class RecordRoutingDelegate implements JavaDelegate {
 
     private final CaseWork work;
+    private final Organisation organisation;
+    private final UnitChoices unitChoices;
     private final SlaClock slaClock;
 
-    RecordRoutingDelegate(CaseWork work, SlaClock slaClock) {
+    RecordRoutingDelegate(CaseWork work, Organisation organisation, UnitChoices unitChoices, SlaClock slaClock) {
         this.work = work;
+        this.organisation = organisation;
+        this.unitChoices = unitChoices;
         this.slaClock = slaClock;
     }
 
@@ -28,13 +35,19 @@ class RecordRoutingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
         Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
-        String candidateGroup = (String) routing.get(CaseProcess.CANDIDATE_GROUP);
+        String candidateGroup = organisation.requireUnitOf((String) routing.get(CaseProcess.CANDIDATE_GROUP))
+                .officerGroup();
         String managerGroup = (String) routing.get(CaseProcess.MANAGER_GROUP);
+        if (!organisation.hasGroup(managerGroup)) {
+            throw new IllegalStateException("Fördelningen gav en chefsgrupp som inte finns i organisationen / "
+                    + "routing gave a manager group not in the organisation: " + managerGroup);
+        }
         String priority = (String) routing.get(CaseProcess.PRIORITY);
         execution.setVariable(CaseProcess.CANDIDATE_GROUP, candidateGroup);
         execution.setVariable(CaseProcess.MANAGER_GROUP, managerGroup);
         execution.setVariable(CaseProcess.PRIORITY, priority);
         execution.setVariable("taskPriority", "HIGH".equals(priority) ? 75 : 50);
+        unitChoices.offerOthersThan(execution, candidateGroup);
         work.route((String) execution.getVariable(CaseProcess.CASE_REFERENCE), candidateGroup, managerGroup, priority,
                 slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
     }

@@ -5,31 +5,36 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import se.kommun.kvalitet.security.Organisation;
+import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.slacalendar.SlaClock;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 
-/** "Omfördela": the officer sent the case to another unit ({@code rerouteTo}); the SLA clock keeps running. */
+/**
+ * "Omfördela": the officer sent the case to another unit ({@code rerouteTo}); the SLA clock keeps running. The
+ * value comes from a form, so it is checked against the organisation: an unknown unit is refused
+ * ({@code UnknownUnitException}) and rolls the task completion back.
+ */
 @Component("rerouteCase")
 class RerouteCaseDelegate implements JavaDelegate {
 
     private final CaseWork work;
     private final Organisation organisation;
+    private final UnitChoices unitChoices;
     private final SlaClock slaClock;
 
-    RerouteCaseDelegate(CaseWork work, Organisation organisation, SlaClock slaClock) {
+    RerouteCaseDelegate(CaseWork work, Organisation organisation, UnitChoices unitChoices, SlaClock slaClock) {
         this.work = work;
         this.organisation = organisation;
+        this.unitChoices = unitChoices;
         this.slaClock = slaClock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String target = (String) execution.getVariable(CaseProcess.REROUTE_TO);
-        Organisation.UnitGroups unit = organisation.unitOf(target)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown unit group: " + target));
+        Organisation.Unit unit = organisation.requireUnitOf((String) execution.getVariable(CaseProcess.REROUTE_TO));
         execution.setVariable(CaseProcess.CANDIDATE_GROUP, unit.officerGroup());
         execution.setVariable(CaseProcess.MANAGER_GROUP, unit.managerGroup());
+        unitChoices.offerOthersThan(execution, unit.officerGroup());
         work.route((String) execution.getVariable(CaseProcess.CASE_REFERENCE), unit.officerGroup(),
                 unit.managerGroup(), (String) execution.getVariable(CaseProcess.PRIORITY),
                 slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));

@@ -22,7 +22,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import se.kommun.kvalitet.security.Organisation;
+import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.shared.ClockConfiguration;
 import se.kommun.kvalitet.slacalendar.WorkingDayCalendar;
 
@@ -135,7 +135,7 @@ class TasklistFilters implements ApplicationRunner {
 
     private List<String> groups() {
         List<String> groups = new ArrayList<>();
-        for (Organisation.UnitGroups unit : organisation.units()) {
+        for (Organisation.Unit unit : organisation.units()) {
             groups.add(unit.officerGroup());
             groups.add(unit.managerGroup());
         }

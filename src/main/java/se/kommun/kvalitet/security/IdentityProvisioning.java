@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.organisation.Organisation;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
@@ -39,11 +40,11 @@ class IdentityProvisioning implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final OrganisationProperties organisation;
+    private final Organisation organisation;
     private final DemoProperties demo;
 
     IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-            OrganisationProperties organisation, DemoProperties demo) {
+            Organisation organisation, DemoProperties demo) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.organisation = organisation;
@@ -52,11 +53,12 @@ class IdentityProvisioning implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (OrganisationProperties.Unit unit : organisation.units()) {
+        for (Organisation.Unit unit : organisation.units()) {
             provisionOfficers(unit.officerGroup(), "Handläggare " + unit.name());
             provisionManagers(unit.managerGroup(), "Chefer " + unit.name());
         }
         provisionProcessOwners(organisation.processOwnerGroup());
+        provisionQuality(organisation.qualityGroup());
         if (demo.enabled()) {
             createDemoUsers();
         }
@@ -90,13 +92,19 @@ class IdentityProvisioning implements ApplicationRunner {
         }
     }
 
+    /** The group exists so models may name it and members can be added; its rights come with its first process. */
+    private void provisionQuality(String groupId) {
+        ensureGroup(groupId, "Kvalitetssamordnare");
+        grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+    }
+
     private void createDemoUsers() {
         String officersA = organisation.units().get(0).officerGroup();
         String officersB = organisation.units().get(1).officerGroup();
         boolean created = ensureUser("anna", "Anna", "Andersson", officersA)
                 | ensureUser("bjorn", "Björn", "Berg", officersB)
                 | ensureUser("maria", "Maria", "Lind", organisation.units().stream()
-                        .map(OrganisationProperties.Unit::managerGroup).toArray(String[]::new))
+                        .map(Organisation.Unit::managerGroup).toArray(String[]::new))
                 | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup());
         if (created) {
             log.warn("""

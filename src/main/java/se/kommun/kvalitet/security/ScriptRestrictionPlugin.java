@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.organisation.Organisation;
 
 /**
  * Scripts in a deployed model run inside the engine with the application's rights, so a deployment is

@@ -15,6 +15,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import se.kommun.kvalitet.organisation.Organisation;
 
 /**
  * Two chains. Camunda's webapps and engine REST bring their own authentication, CSRF protection and

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Pausa svarstid" while waiting for someone outside. Input parameter {@code maxWorkingDays} (default 10):
- * how long to wait at most; written to {@code slaPauseDeadline} for the waiting timer.
+ * "Pausa svarstid" while waiting for someone outside. Input parameter {@code maxWorkingDays} (required): how
+ * long to wait at most; written to {@code slaPauseDeadline} for the waiting timer.
  */
 @Component("pauseSla")
 class PauseSlaDelegate implements JavaDelegate {
@@ -21,6 +21,6 @@ class PauseSlaDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         execution.setVariable(SlaVariables.PAUSED_AT, slaClock.now());
         execution.setVariable(SlaVariables.PAUSE_DEADLINE,
-                slaClock.workingDaysFromNow(SetSlaDueDatesDelegate.intInput(execution, "maxWorkingDays", 10)));
+                slaClock.workingDaysFromNow(SlaInputs.requiredInt(execution, "maxWorkingDays")));
     }
 }

@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Återuppta svarstid": moves the due date, reminder and escalations by the working days spent paused.
- * Optional input parameters as for {@code setSlaDueDates}.
+ * "Återuppta svarstid": moves the due date by the working days spent paused and recomputes reminder and
+ * escalations with the offsets {@code setSlaDueDates} stored. No input parameters: it reads only
+ * {@link SlaVariables}.
  */
 @Component("resumeSla")
 class ResumeSlaDelegate implements JavaDelegate {
@@ -25,9 +26,24 @@ class ResumeSlaDelegate implements JavaDelegate {
         Date pausedAt = (Date) execution.getVariable(SlaVariables.PAUSED_AT);
         LocalDate dueDate = slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE));
         LocalDate resumed = pausedAt == null ? dueDate : slaClock.resume(dueDate, pausedAt);
-        SetSlaDueDatesDelegate.write(execution, slaClock.deadlinesFor(resumed,
-                SetSlaDueDatesDelegate.intInput(execution, "reminderDaysBefore", 2),
-                SetSlaDueDatesDelegate.intInput(execution, "secondEscalationDaysAfter", 5)));
+        SlaInputs.write(execution, slaClock.deadlinesFor(resumed, offset(execution, dueDate,
+                SlaVariables.REMINDER_DAYS_BEFORE, SlaVariables.REMINDER_DATE),
+                offset(execution, dueDate, SlaVariables.SECOND_ESCALATION_DAYS_AFTER,
+                        SlaVariables.SECOND_ESCALATION_DATE)));
         execution.removeVariable(SlaVariables.PAUSED_AT);
+    }
+
+    /**
+     * The stored offset. Instances whose dates were set before the offsets were stored (started on an earlier
+     * release) carry them only in their dates: read back the working days between the date and the due date.
+     */
+    private int offset(DelegateExecution execution, LocalDate dueDate, String offsetVariable, String dateVariable) {
+        Object stored = execution.getVariable(offsetVariable);
+        if (stored instanceof Number number) {
+            return number.intValue();
+        }
+        LocalDate date = slaClock.dateOf((Date) execution.getVariable(dateVariable));
+        return date.isBefore(dueDate) ? slaClock.workingDaysBetween(date, dueDate)
+                : slaClock.workingDaysBetween(dueDate, date);
     }
 }

@@ -1,15 +1,14 @@
 package se.kommun.kvalitet.slacalendar;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Beräkna svarstid". Input parameters: {@code startDate} (Date), {@code workingDays}, and optionally
- * {@code reminderDaysBefore} (default 2) and {@code secondEscalationDaysAfter} (default 5). Writes
- * {@link SlaVariables} to the process.
+ * "Beräkna svarstid". Input parameters, all required: {@code startDate} (Date), {@code workingDays},
+ * {@code reminderDaysBefore} and {@code secondEscalationDaysAfter} (working days; in the case process they come
+ * from the routing decision). Reads nothing else of the process and writes only {@link SlaVariables}, the
+ * offsets included, so a resume after a pause recomputes with the same settings.
  */
 @Component("setSlaDueDates")
 class SetSlaDueDatesDelegate implements JavaDelegate {
@@ -22,29 +21,10 @@ class SetSlaDueDatesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SlaClock.Deadlines deadlines = slaClock.deadlines(
-                (Date) execution.getVariableLocal("startDate"),
-                intInput(execution, "workingDays", null),
-                intInput(execution, "reminderDaysBefore", 2),
-                intInput(execution, "secondEscalationDaysAfter", 5));
-        write(execution, deadlines);
-    }
-
-    static void write(DelegateExecution execution, SlaClock.Deadlines deadlines) {
-        execution.setVariable(SlaVariables.DUE_DATE, deadlines.due());
-        execution.setVariable(SlaVariables.REMINDER_DATE, deadlines.reminder());
-        execution.setVariable(SlaVariables.ESCALATION_DATE, deadlines.escalation());
-        execution.setVariable(SlaVariables.SECOND_ESCALATION_DATE, deadlines.secondEscalation());
-    }
-
-    static int intInput(DelegateExecution execution, String name, Integer fallback) {
-        Object value = execution.getVariableLocal(name);
-        if (value == null) {
-            if (fallback == null) {
-                throw new IllegalArgumentException("Input parameter '" + name + "' is required");
-            }
-            return fallback;
-        }
-        return value instanceof Number number ? number.intValue() : Integer.parseInt(value.toString().trim());
+        SlaInputs.write(execution, slaClock.deadlines(
+                SlaInputs.requiredDate(execution, "startDate"),
+                SlaInputs.requiredInt(execution, "workingDays"),
+                SlaInputs.requiredInt(execution, "reminderDaysBefore"),
+                SlaInputs.requiredInt(execution, "secondEscalationDaysAfter")));
     }
 }

@@ -27,8 +27,12 @@ public class SlaClock {
         this.dueTime = dueTime;
     }
 
-    /** The moments of one SLA: task due date, reminder, first and second escalation. */
-    public record Deadlines(Date due, Date reminder, Date escalation, Date secondEscalation) {
+    /**
+     * The moments of one SLA: task due date, reminder, first and second escalation, and the offsets in working
+     * days the reminder and the second escalation were computed with.
+     */
+    public record Deadlines(Date due, Date reminder, Date escalation, Date secondEscalation, int reminderDaysBefore,
+            int secondEscalationDaysAfter) {
     }
 
     public Deadlines deadlines(Date received, int workingDays, int reminderDaysBefore, int secondEscalationDaysAfter) {
@@ -38,8 +42,13 @@ public class SlaClock {
     }
 
     public Deadlines deadlinesFor(LocalDate dueDate, int reminderDaysBefore, int secondEscalationDaysAfter) {
+        if (reminderDaysBefore < 0 || secondEscalationDaysAfter < 0) {
+            throw new IllegalArgumentException("SLA offsets must not be negative: reminder " + reminderDaysBefore
+                    + ", second escalation " + secondEscalationDaysAfter);
+        }
         return new Deadlines(at(dueDate), at(calendar.addWorkingDays(dueDate, -reminderDaysBefore)), at(dueDate),
-                at(calendar.addWorkingDays(dueDate, secondEscalationDaysAfter)));
+                at(calendar.addWorkingDays(dueDate, secondEscalationDaysAfter)), reminderDaysBefore,
+                secondEscalationDaysAfter);
     }
 
     /** The due date moved by the working days that passed while the clock was paused. */
@@ -53,6 +62,11 @@ public class SlaClock {
     /** A moment N working days from now, e.g. how long a citizen has to answer. */
     public Date workingDaysFromNow(int workingDays) {
         return at(calendar.addWorkingDays(LocalDate.now(clock), workingDays));
+    }
+
+    /** Working days in (fromExclusive, toInclusive], as {@link WorkingDayCalendar#workingDaysBetween}. */
+    public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+        return calendar.workingDaysBetween(fromExclusive, toInclusive);
     }
 
     public LocalDate dateOf(Date moment) {

@@ -1,6 +1,11 @@
 package se.kommun.kvalitet.cases;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +15,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.escalation.Escalations;
 import se.kommun.kvalitet.localrun.MailText;
+import se.kommun.kvalitet.organisation.Organisation;
+import se.kommun.kvalitet.organisation.UnknownUnitException;
+import se.kommun.kvalitet.slacalendar.SlaVariables;
 import se.kommun.kvalitet.slacalendar.WorkingDayCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +74,15 @@ class CaseHandlingProcessTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    Organisation organisation;
+
+    @Autowired
+    Clock clock;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -273,13 +294,16 @@ class CaseHandlingProcessTest {
 
         execute(job("reminderDue", pi));
         assertThat(pi).hasPassed("remindOfficer");
-        assertThat(onlyMailTo("bjorn@kommun.example").getSubject()).contains(reference(pi));
+        MimeMessage reminder = onlyMailTo("bjorn@kommun.example");
+        assertThat(reminder.getSubject()).contains(reference(pi));
+        assertThat(body(reminder)).startsWith("Hej Björn!").contains("Synpunkt " + reference(pi) + " har förfallodag",
+                "In English: Synpunkt " + reference(pi) + " is due on").doesNotContain("Test Testsson");
         assertThat(work.find(reference(pi)).escalationLevel()).startsWith("REMINDER@");
-        assertThat(runtimeService.getVariable(pi.getId(), CaseProcess.SLA_MARK)).asString().startsWith("Påmind");
+        assertThat(runtimeService.getVariable(pi.getId(), Escalations.SLA_MARK)).asString().startsWith("Påmind");
 
         execute(job("dueDateReached", pi));
         assertThat(task(pi)).hasCandidateGroup("careManagers");
-        assertThat(runtimeService.getVariable(pi.getId(), CaseProcess.SLA_MARK)).asString().startsWith("Eskalerad till chef");
+        assertThat(runtimeService.getVariable(pi.getId(), Escalations.SLA_MARK)).asString().startsWith("Eskalerad till chef");
         assertThat(onlyMailTo("maria@kommun.example").getSubject()).contains(reference(pi));
 
         execute(job("fiveDaysOverdue", pi));
@@ -288,6 +312,127 @@ class CaseHandlingProcessTest {
         assertThat(eventKinds(pi)).contains(CaseEvent.Kind.REMINDED, CaseEvent.Kind.ESCALATED_TO_MANAGER,
                 CaseEvent.Kind.ESCALATED_TO_PROCESS_OWNER);
         assertThat(pi).isWaitingAt("investigate");
+    }
+
+    @Test
+    void aReminderThatFiresAgainAfterARerouteMailsNobody() {
+        ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
+        execute(job("reminderDue", pi));
+        assertThat(mailsTo("bjorn@kommun.example")).hasSize(1);
+
+        // The handling starts again with new timers for the same due date; its reminder is already done.
+        complete(task(pi), withVariables("findings", "Fel enhet.", "investigationOutcome", "reroute",
+                "rerouteTo", "careOfficers"));
+        execute(job("reminderDue", pi));
+
+        assertThat(mailsTo("bjorn@kommun.example")).hasSize(1);
+        assertThat(eventKinds(pi)).containsOnlyOnce(CaseEvent.Kind.REMINDED);
+        assertThat(jdbc.queryForObject("select count(*) from app.escalation_mark where reference = ?", Long.class,
+                reference(pi))).isEqualTo(1);
+    }
+
+    @Test
+    void anEscalationNobodyCanBeMailedAboutIsAnIncidentOnTheOpenTask() {
+        ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
+        // A manager group without members, as a unit has before its managers are added in Admin.
+        runtimeService.setVariable(pi.getId(), CaseProcess.MANAGER_GROUP, organisation.qualityGroup());
+
+        execute(job("dueDateReached", pi));
+
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo("escalationWithoutRecipient");
+        assertThat(incident.getActivityId()).isEqualTo("investigate");
+        assertThat(incident.getConfiguration()).isEqualTo(organisation.qualityGroup());
+        assertThat(incident.getIncidentMessage()).contains("Ingen mottagare", organisation.qualityGroup(),
+                reference(pi), "No recipient");
+        assertThat(mailCatcher.getReceivedMessages()).isEmpty();
+        // The escalation itself happened: it is in the history and the group sees the task.
+        assertThat(eventKinds(pi)).contains(CaseEvent.Kind.ESCALATED_TO_MANAGER);
+        assertThat(task(pi)).hasCandidateGroup(organisation.qualityGroup());
+        assertThat(pi).isWaitingAt("investigate");
+    }
+
+    @Test
+    void theUnitChoicesAreTheOrganisationsOtherUnits() {
+        ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
+
+        assertThat(unitChoices(pi)).isEqualTo(choicesWithout("careOfficers"));
+
+        complete(task(pi), withVariables("findings", "Gäller gatan.", "investigationOutcome", "reroute",
+                "rerouteTo", "streetsOfficers"));
+        assertThat(unitChoices(pi)).isEqualTo(choicesWithout("streetsOfficers"));
+    }
+
+    @Test
+    void rerouteToAUnitTheOrganisationDoesNotHaveIsRefusedAndChangesNothing() {
+        ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
+        String taskId = task(pi).getId();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(
+                        "findings", "Någon annan.", "investigationOutcome", "reroute", "rerouteTo", "noSuchGroup")))
+                .isInstanceOf(UnknownUnitException.class).hasMessageContaining("noSuchGroup");
+
+        assertThat(task(pi).getId()).isEqualTo(taskId);
+        assertThat(task(pi)).hasCandidateGroup("careOfficers");
+        assertThat(work.find(reference(pi)).candidateGroup()).isEqualTo("careOfficers");
+        assertThat(runtimeService.getVariable(pi.getId(), CaseProcess.REROUTE_TO)).isNull();
+    }
+
+    /** A process owner changes the reminder offset in the routing table; a supplement pause keeps the change. */
+    @Test
+    void aChangedReminderOffsetSurvivesASupplementPause() throws Exception {
+        String table = Files.readString(Path.of("processes/case-routing.dmn"));
+        String changed = table.replace("<outputEntry id=\"ruleCareReminder\"><text>2</text>",
+                        "<outputEntry id=\"ruleCareReminder\"><text>4</text>")
+                .replace("<outputEntry id=\"ruleCareSecondEscalation\"><text>5</text>",
+                        "<outputEntry id=\"ruleCareSecondEscalation\"><text>7</text>");
+        assertThat(changed).isNotEqualTo(table);
+        String deployment = repositoryService.createDeployment().name("changedRouting")
+                .addString("processes/case-routing.dmn", changed).deploy().getId();
+        try {
+            ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
+            LocalDate due = dateOf(SlaVariables.DUE_DATE, pi);
+            assertThat(dateOf(SlaVariables.REMINDER_DATE, pi)).isEqualTo(calendar.addWorkingDays(due, -4));
+
+            complete(task(pi), withVariables("findings", "Oklart.", "investigationOutcome", "supplement",
+                    "supplementQuestion", "Vilket boende?"));
+            execute(job("sendSupplementRequest", pi));
+            // The pause began three working days ago: the citizen took that long to answer.
+            LocalDate pausedOn = calendar.addWorkingDays(LocalDate.now(clock), -3);
+            runtimeService.setVariable(pi.getId(), SlaVariables.PAUSED_AT,
+                    Date.from(pausedOn.atTime(10, 0).atZone(clock.getZone()).toInstant()));
+            runtimeService.createMessageCorrelation(CaseProcess.SUPPLEMENT_RECEIVED_MESSAGE)
+                    .processInstanceBusinessKey(reference(pi)).correlate();
+
+            LocalDate moved = calendar.addWorkingDays(due, calendar.workingDaysBetween(pausedOn, LocalDate.now(clock)));
+            assertThat(dateOf(SlaVariables.DUE_DATE, pi)).isEqualTo(moved);
+            assertThat(dateOf(SlaVariables.REMINDER_DATE, pi)).isEqualTo(calendar.addWorkingDays(moved, -4));
+            assertThat(dateOf(SlaVariables.SECOND_ESCALATION_DATE, pi)).isEqualTo(calendar.addWorkingDays(moved, 7));
+            assertThat(job("reminderDue", pi).getDuedate()).isEqualTo(at16(calendar.addWorkingDays(moved, -4)));
+            assertThat(job("fiveDaysOverdue", pi).getDuedate()).isEqualTo(at16(calendar.addWorkingDays(moved, 7)));
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
+    /** Started on an earlier release, before the offsets were stored: its own dates still say what they were. */
+    @Test
+    void aCaseWhoseOffsetsWereNotStoredKeepsThemAcrossAPause() {
+        ProcessInstance pi = submit(CaseType.COMPLAINT, "SCHOOL", null, "sv", null);
+        runtimeService.removeVariables(pi.getId(),
+                List.of(SlaVariables.REMINDER_DAYS_BEFORE, SlaVariables.SECOND_ESCALATION_DAYS_AFTER));
+        complete(task(pi), withVariables("findings", "Oklart.", "investigationOutcome", "supplement",
+                "supplementQuestion", "Vilken skola?"));
+        execute(job("sendSupplementRequest", pi));
+
+        runtimeService.createMessageCorrelation(CaseProcess.SUPPLEMENT_RECEIVED_MESSAGE)
+                .processInstanceBusinessKey(reference(pi)).correlate();
+
+        LocalDate due = dateOf(SlaVariables.DUE_DATE, pi);
+        assertThat(dateOf(SlaVariables.REMINDER_DATE, pi)).isEqualTo(calendar.addWorkingDays(due, -2));
+        assertThat(dateOf(SlaVariables.SECOND_ESCALATION_DATE, pi)).isEqualTo(calendar.addWorkingDays(due, 5));
+        assertThat(runtimeService.getVariables(pi.getId())).containsEntry(SlaVariables.REMINDER_DAYS_BEFORE, 2)
+                .containsEntry(SlaVariables.SECOND_ESCALATION_DAYS_AFTER, 5);
     }
 
     @Test
@@ -329,6 +474,27 @@ class CaseHandlingProcessTest {
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
+    }
+
+    private LocalDate dateOf(String variable, ProcessInstance pi) {
+        return LocalDate.ofInstant(((Date) runtimeService.getVariable(pi.getId(), variable)).toInstant(),
+                clock.getZone());
+    }
+
+    private Date at16(LocalDate date) {
+        return Date.from(ZonedDateTime.of(date.atTime(16, 0), clock.getZone()).toInstant());
+    }
+
+    private String unitChoices(ProcessInstance pi) {
+        TypedValue choices = runtimeService.getVariableTyped(pi.getId(), CaseProcess.UNIT_CHOICES, false);
+        assertThat(choices.getType().getName()).isEqualTo("json");
+        return ((org.camunda.bpm.engine.variable.value.SerializableValue) choices).getValueSerialized();
+    }
+
+    private String choicesWithout(String officerGroup) {
+        return organisation.units().stream().filter(unit -> !unit.officerGroup().equals(officerGroup))
+                .map(unit -> "{\"label\":\"" + unit.name() + "\",\"value\":\"" + unit.officerGroup() + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     private long caseCount() {

@@ -30,22 +30,24 @@ class CaseRoutingDecisionTest {
         }
     }
 
+    /** Columns: rule, inputs, then the outputs in table order (groups, priority, SLA and its two offsets). */
     @ParameterizedTest(name = "{0}: {1}/{2}")
     @CsvSource({
-            "winter road,                FAULT_REPORT, WINTER_ROAD,        streetsOfficers,   streetsManagers,   HIGH,   1",
-            "pothole,                    FAULT_REPORT, POTHOLE,            streetsOfficers,   streetsManagers,   HIGH,   2",
-            "other fault,                FAULT_REPORT, STREET_LIGHT,       streetsOfficers,   streetsManagers,   NORMAL, 5",
-            "question,                   QUESTION,     CULTURE_LEISURE,    serviceOfficers,   serviceManagers,   NORMAL, 2",
-            "care,                       COMPLAINT,    ELDERLY_CARE,       careOfficers,      careManagers,      NORMAL, 10",
-            "care (disability support),  SUGGESTION,   DISABILITY_SUPPORT, careOfficers,      careManagers,      NORMAL, 10",
-            "school transport complaint, COMPLAINT,    SCHOOL_TRANSPORT,   educationOfficers, educationManagers, HIGH,   5",
-            "school (transport praise),  PRAISE,       SCHOOL_TRANSPORT,   educationOfficers, educationManagers, NORMAL, 10",
-            "school,                     COMPLAINT,    SCHOOL,             educationOfficers, educationManagers, NORMAL, 10",
-            "streets,                    SUGGESTION,   STREETS_PARKS,      streetsOfficers,   streetsManagers,   NORMAL, 10",
-            "fallback,                   COMPLAINT,    OTHER,              serviceOfficers,   serviceManagers,   NORMAL, 10",
+            "winter road,                FAULT_REPORT, WINTER_ROAD,        streetsOfficers,   streetsManagers,   HIGH,   1, 2, 5",
+            "pothole,                    FAULT_REPORT, POTHOLE,            streetsOfficers,   streetsManagers,   HIGH,   2, 2, 5",
+            "other fault,                FAULT_REPORT, STREET_LIGHT,       streetsOfficers,   streetsManagers,   NORMAL, 5, 2, 5",
+            "question,                   QUESTION,     CULTURE_LEISURE,    serviceOfficers,   serviceManagers,   NORMAL, 2, 2, 5",
+            "care,                       COMPLAINT,    ELDERLY_CARE,       careOfficers,      careManagers,      NORMAL, 10, 2, 5",
+            "care (disability support),  SUGGESTION,   DISABILITY_SUPPORT, careOfficers,      careManagers,      NORMAL, 10, 2, 5",
+            "school transport complaint, COMPLAINT,    SCHOOL_TRANSPORT,   educationOfficers, educationManagers, HIGH,   5, 2, 5",
+            "school (transport praise),  PRAISE,       SCHOOL_TRANSPORT,   educationOfficers, educationManagers, NORMAL, 10, 2, 5",
+            "school,                     COMPLAINT,    SCHOOL,             educationOfficers, educationManagers, NORMAL, 10, 2, 5",
+            "streets,                    SUGGESTION,   STREETS_PARKS,      streetsOfficers,   streetsManagers,   NORMAL, 10, 2, 5",
+            "fallback,                   COMPLAINT,    OTHER,              serviceOfficers,   serviceManagers,   NORMAL, 10, 2, 5",
     })
     void routesEachKindOfCase(String rule, String caseType, String category, String candidateGroup,
-            String managerGroup, String priority, int slaWorkingDays) {
+            String managerGroup, String priority, int slaWorkingDays, int reminderDaysBefore,
+            int secondEscalationDaysAfter) {
         DmnDecisionRuleResult result = ENGINE.evaluateDecisionTable(decision,
                 Map.<String, Object>of("caseType", caseType, "category", category)).getSingleResult();
 
@@ -53,6 +55,8 @@ class CaseRoutingDecisionTest {
                 "candidateGroup", candidateGroup,
                 "managerGroup", managerGroup,
                 "priority", priority,
-                "slaWorkingDays", slaWorkingDays));
+                "slaWorkingDays", slaWorkingDays,
+                "reminderDaysBefore", reminderDaysBefore,
+                "secondEscalationDaysAfter", secondEscalationDaysAfter));
     }
 }

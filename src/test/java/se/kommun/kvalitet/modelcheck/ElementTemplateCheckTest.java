@@ -26,14 +26,14 @@ class ElementTemplateCheckTest {
 
     @Test
     void brokenTemplateIsCaught(@TempDir Path templates) throws IOException {
-        String broken = Files.readString(TEMPLATES.resolve("escalateCase.json"))
+        String broken = Files.readString(TEMPLATES.resolve("escalate.json"))
                 .replace("\"name\": \"level\"", "\"name\": \"urgency\"")
                 .replace("\"appliesTo\"", "\"appliesTo-typo\"");
-        Files.writeString(templates.resolve("escalateCase.json"), broken);
+        Files.writeString(templates.resolve("escalate.json"), broken);
 
         assertThat(checker.check(templates)).map(Violation::toString)
-                .contains("escalateCase.json: template 'se.kommun.kvalitet.escalateCase': input parameter 'urgency' "
-                        + "is not read by se/kommun/kvalitet/cases/EscalateCaseDelegate.java [template-input-read]")
+                .contains("escalate.json: template 'se.kommun.kvalitet.escalate': input parameter 'urgency' "
+                        + "is not read by se/kommun/kvalitet/escalation/EscalateDelegate.java [template-input-read]")
                 .anyMatch(violation -> violation.contains("appliesTo") && violation.endsWith("[template-schema]"));
     }
 }

@@ -70,7 +70,7 @@ final class ModelChecker {
             "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod", "instanceof");
     private static final Pattern ENGLISH_WORD = Pattern.compile(
             "(?iU)\\b(the|send|task|start|end|check|review|update|create|approve|reject)\\b");
-    private static final Set<String> QUEUED_DELEGATES = Set.of("sendCaseMail", "escalateCase");
+    private static final Set<String> QUEUED_DELEGATES = Set.of("sendCaseMail", "escalate", "escalateCase");
     /** The form-js bundled with Tasklist 7.24 reads schemas up to this version. */
     private static final int MAX_FORM_SCHEMA_VERSION = 16;
 

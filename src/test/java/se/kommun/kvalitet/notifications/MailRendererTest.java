@@ -40,6 +40,7 @@ class MailRendererTest {
         model.put("linkedReference", "FEL-2026-000042");
         model.put("dueDate", LocalDate.of(2026, 3, 12));
         model.put("escalationLevel", "MANAGER");
+        model.put("kind", "Synpunkt");
         model.put("recipientName", "Anna Andersson");
         model.put("taskUrl", "https://kvalitet.kommun.example/camunda/app/tasklist/#/?task=1");
         model.put("forwardedTo", "Trafikverket");
@@ -105,6 +106,23 @@ class MailRendererTest {
 
         assertThat(rendered.text()).startsWith("Hej!\n").doesNotContain("null", "Det här skrev du", "\n\n\n");
         assertThat(rendered.html()).contains("<p>Hej!</p>").doesNotContain("null", "Det här skrev du");
+    }
+
+    /** What the escalation module sends: nothing of a citizen's case, for any kind of thing escalated. */
+    @ParameterizedTest
+    @ValueSource(strings = {"reminder", "escalation"})
+    void staffMailsNeedNoCitizenCaseAndCarryAnEnglishLine(String template) {
+        Map<String, Object> model = new HashMap<>(Map.of("reference", "AVV-2026-000007", "kind", "Avvikelse",
+                "dueDate", LocalDate.of(2026, 3, 12), "escalationLevel", "MANAGER", "recipientName", "Maria",
+                "taskUrl", "https://kvalitet.kommun.example/camunda/app/tasklist/default/#/?task=1"));
+        MailRenderer.Rendered rendered = renderer.render(mail(template, SWEDISH, model));
+
+        assertThat(rendered.text()).startsWith("Hej Maria!\n")
+                .contains("Avvikelse AVV-2026-000007", "12 mars 2026", "In English: Avvikelse AVV-2026-000007",
+                        "2026-03-12", "?task=1")
+                .doesNotContain("null", "??", "\n\n\n");
+        assertThat(rendered.html()).contains("lang=\"en\"", "In English:").doesNotContain("null", "??");
+        assertThat(renderer.render(mail(template, Locale.ENGLISH, model)).text()).doesNotContain("In English");
     }
 
     @Test

@@ -99,6 +99,42 @@ class RedeployTest {
     }
 
     @Test
+    void aRoutingRuleToAGroupTheOrganisationDoesNotHaveIsRefusedNamingIt(@TempDir Path copy) throws IOException {
+        ProcessRedeployment fromCopy = redeploymentOf(copyOfProcessesAndForms(copy));
+        replaceIn(copy.resolve("processes/case-routing.dmn"),
+                "<outputEntry id=\"ruleCareGroup\"><text>\"careOfficers\"</text>",
+                "<outputEntry id=\"ruleCareGroup\"><text>\"careOficers\"</text>");
+        long deploymentsBefore = repositoryService.createDeploymentQuery().count();
+
+        assertThatThrownBy(fromCopy::redeploy).isInstanceOfSatisfying(DeploymentRefusedException.class,
+                refused -> assertThat(refused.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.resource()).isEqualTo("processes/case-routing.dmn");
+                    assertThat(error.element()).isEqualTo("ruleCare");
+                    assertThat(error.message()).contains("'careOficers'", "output candidateGroup",
+                            "finns inte i organisationen");
+                }));
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+    }
+
+    @Test
+    void aTaskForAGroupTheOrganisationDoesNotHaveIsRefusedNamingIt(@TempDir Path copy) throws IOException {
+        ProcessRedeployment fromCopy = redeploymentOf(copyOfProcessesAndForms(copy));
+        replaceIn(copy.resolve("processes/case-handling.bpmn"),
+                "camunda:candidateGroups=\"${candidateGroup}\" camunda:formRef=\"read-praise\"",
+                "camunda:candidateGroups=\"praiseReaders\" camunda:formRef=\"read-praise\"");
+        long deploymentsBefore = repositoryService.createDeploymentQuery().count();
+
+        assertThatThrownBy(fromCopy::redeploy).isInstanceOfSatisfying(DeploymentRefusedException.class,
+                refused -> assertThat(refused.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.resource()).isEqualTo("processes/case-handling.bpmn");
+                    assertThat(error.element()).isEqualTo("readPraise");
+                    assertThat(error.line()).isPositive();
+                    assertThat(error.message()).contains("'praiseReaders'", "camunda:candidateGroups");
+                }));
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+    }
+
+    @Test
     void processOwnerMayRedeploy() throws IOException {
         ResponseEntity<String> response = http.withBasicAuth("per", PASSWORD)
                 .postForEntity("/api/admin/deployments", null, String.class);
@@ -126,6 +162,12 @@ class RedeployTest {
     private ProcessRedeployment redeploymentOf(Path root) {
         return new ProcessRedeployment(repositoryService, new ProcessToolingProperties(root.resolve("processes"),
                 root.resolve("forms"), false, Duration.ofSeconds(3)), engineConfiguration);
+    }
+
+    private static void replaceIn(Path file, String text, String replacement) throws IOException {
+        String content = Files.readString(file);
+        assertThat(content).contains(text);
+        Files.writeString(file, content.replace(text, replacement));
     }
 
     private static Path copyOfProcessesAndForms(Path target) throws IOException {

@@ -1,0 +1,63 @@
+package se.kommun.kvalitet.organisation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The municipality's units and role groups, the one place they are named. Each unit has an officer group
+ * ({@code <id>Officers}, the candidate group of its tasks) and a manager group ({@code <id>Managers}, where
+ * escalations go); the process-owner group gets the last escalation and owns the models; the quality group
+ * follows deviations and statistics. A mistake here stops the start, naming the setting.
+ */
+@ConfigurationProperties("kvalitet.organisation")
+record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup) {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+    OrganisationProperties {
+        if (units == null || units.isEmpty()) {
+            throw new IllegalArgumentException("kvalitet.organisation.units: at least one unit is needed");
+        }
+        units = List.copyOf(units);
+        requireGroup("kvalitet.organisation.process-owner-group", processOwnerGroup);
+        requireGroup("kvalitet.organisation.quality-group", qualityGroup);
+        Set<String> groups = new HashSet<>(List.of(processOwnerGroup));
+        if (!groups.add(qualityGroup)) {
+            throw new IllegalArgumentException("kvalitet.organisation: quality-group equals process-owner-group");
+        }
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            String where = "kvalitet.organisation.units[" + i + "]";
+            if (unit.id() == null || !ID.matcher(unit.id()).matches()) {
+                throw new IllegalArgumentException(where + ".id must match " + ID + ": " + unit.id());
+            }
+            if (unit.name() == null || unit.name().isBlank()) {
+                throw new IllegalArgumentException(where + ".name is missing");
+            }
+            if (!groups.add(unit.officerGroup()) || !groups.add(unit.managerGroup())) {
+                throw new IllegalArgumentException(where + ": id '" + unit.id() + "' gives a group named twice");
+            }
+        }
+    }
+
+    private static void requireGroup(String setting, String group) {
+        if (group == null || !ID.matcher(group).matches()) {
+            throw new IllegalArgumentException(setting + " must match " + ID + ": " + group);
+        }
+    }
+
+    record Unit(String id, String name) {
+
+        String officerGroup() {
+            return id + "Officers";
+        }
+
+        String managerGroup() {
+            return id + "Managers";
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package se.kommun.kvalitet.slacalendar;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** The SLA steps' input parameters: required, with no fallback, so the model is the one place they are set. */
+final class SlaInputs {
+
+    private SlaInputs() {
+    }
+
+    static int requiredInt(DelegateExecution execution, String name) {
+        Object value = execution.getVariableLocal(name);
+        if (value == null) {
+            throw new IllegalArgumentException("Input parameter '" + name + "' is required on "
+                    + execution.getCurrentActivityId());
+        }
+        int number = value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
+        if (number < 0) {
+            throw new IllegalArgumentException("Input parameter '" + name + "' must not be negative: " + number);
+        }
+        return number;
+    }
+
+    static Date requiredDate(DelegateExecution execution, String name) {
+        if (!(execution.getVariableLocal(name) instanceof Date date)) {
+            throw new IllegalArgumentException("Input parameter '" + name + "' must be a date on "
+                    + execution.getCurrentActivityId() + ": " + execution.getVariableLocal(name));
+        }
+        return date;
+    }
+
+    /** Writes the deadlines and the offsets they were computed with. */
+    static void write(DelegateExecution execution, SlaClock.Deadlines deadlines) {
+        execution.setVariable(SlaVariables.DUE_DATE, deadlines.due());
+        execution.setVariable(SlaVariables.REMINDER_DATE, deadlines.reminder());
+        execution.setVariable(SlaVariables.ESCALATION_DATE, deadlines.escalation());
+        execution.setVariable(SlaVariables.SECOND_ESCALATION_DATE, deadlines.secondEscalation());
+        execution.setVariable(SlaVariables.REMINDER_DAYS_BEFORE, deadlines.reminderDaysBefore());
+        execution.setVariable(SlaVariables.SECOND_ESCALATION_DAYS_AFTER, deadlines.secondEscalationDaysAfter());
+    }
+}
