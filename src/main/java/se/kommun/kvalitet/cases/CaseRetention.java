@@ -52,9 +52,10 @@ class CaseRetention {
     int anonymiseClosedCases() {
         Timestamp cutoff = Timestamp.from(ZonedDateTime.now(clock).minus(keepPersonalData).toInstant());
         Timestamp now = Timestamp.from(Instant.now(clock));
+        // The citizen's words, the officer's question to them, and file names (which often name the citizen).
         jdbc.update("""
                 update app.case_event set detail = null
-                where kind in ('CITIZEN_INFORMATION', 'SUPPLEMENT_REQUESTED')
+                where kind in ('CITIZEN_INFORMATION', 'SUPPLEMENT_REQUESTED', 'ATTACHMENT_ADDED')
                   and case_id in (select id from app.citizen_case where closed_at < ? and anonymised_at is null)""",
                 cutoff);
         jdbc.update("""

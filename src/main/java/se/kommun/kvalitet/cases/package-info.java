@@ -3,5 +3,6 @@
  * letter, call or visit), the case record and its history, the status page, and the process steps that act
  * on a case. The process itself lives in {@code processes/case-handling.bpmn}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Citizen cases")
+@org.springframework.modulith.ApplicationModule(displayName = "Citizen cases",
+        allowedDependencies = {"notifications", "reference", "security", "shared", "slacalendar", "web"})
 package se.kommun.kvalitet.cases;

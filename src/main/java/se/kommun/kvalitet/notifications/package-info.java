@@ -4,5 +4,6 @@
  * Camunda job never mails twice; texts are Thymeleaf templates under {@code templates/mail/} with the
  * wording in the message bundles (Swedish first, English second).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {})
 package se.kommun.kvalitet.notifications;

@@ -3,5 +3,6 @@
  * local run, on every saved edit), migrating running cases to the latest process version, and the shared
  * Tasklist filters every unit starts with.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Process tooling")
+@org.springframework.modulith.ApplicationModule(displayName = "Process tooling",
+        allowedDependencies = {"security", "shared", "slacalendar", "web"})
 package se.kommun.kvalitet.processtooling;

@@ -3,5 +3,6 @@
  * identity, the login throttle per client address, Camunda authorizations per group, demo identities for the
  * local run, and the start guard that keeps published defaults to that local run.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security")
+@org.springframework.modulith.ApplicationModule(displayName = "Security",
+        allowedDependencies = {})
 package se.kommun.kvalitet.security;

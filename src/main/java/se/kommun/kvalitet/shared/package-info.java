@@ -1,5 +1,6 @@
 /**
  * The small shared kernel: the municipality's clock and time zone. Everything else belongs to a feature.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel",
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN, allowedDependencies = {})
 package se.kommun.kvalitet.shared;

@@ -6,9 +6,10 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Serves our {@code scripts/config.js} and {@code locales/sv.json} of every webapp from our own classpath folder.
- * The webjar ships a config.js at the same path, so a copy under META-INF/resources/webjars would depend on
- * classpath order; a resource handler with a more specific pattern than the starter's {@code /app/**} wins
+ * Serves our {@code scripts/config.js}, {@code locales/sv.json} and {@code styles/user-styles.css} of every
+ * webapp from our own classpath folder: Swedish first, no Camunda 8 banner and no "create task" button
+ * (docs/tasklist-sv.md). The webjar ships config.js and user-styles.css at the same paths, so a copy under
+ * META-INF/resources/webjars would depend on classpath order; a resource handler with a more specific pattern than the starter's {@code /app/**} wins
  * regardless of it (Spring MVC picks the most specific matching pattern).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +27,8 @@ class WebappLocalisationConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         // "/camunda/app/tasklist/scripts/config.js" resolves to OVERRIDES_LOCATION + "tasklist/scripts/config.js".
         String appRoot = camunda.getWebapp().getApplicationPath() + "/app/*/";
-        registry.addResourceHandler(appRoot + "scripts/config.js", appRoot + "locales/sv.json")
+        registry.addResourceHandler(appRoot + "scripts/config.js", appRoot + "locales/sv.json",
+                appRoot + "styles/user-styles.css")
                 .addResourceLocations(OVERRIDES_LOCATION);
     }
 }

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +41,7 @@ class SecurityHeadersTest {
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
-        // Plain http in tests and the dev run: no HSTS (the prod profile switches it on, see below).
+        // Plain http in tests and the dev run: no HSTS (the prod profile switches it on: ProductionCookiesTest).
         assertThat(headers.getFirst("Strict-Transport-Security")).isNull();
     }
 
@@ -87,20 +84,5 @@ class SecurityHeadersTest {
                 .isNotEqualTo(WebSecurityConfiguration.CONTENT_SECURITY_POLICY)
                 .contains("frame-ancestors 'none'", "object-src 'none'");
         assertThat(tasklist.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
-    }
-
-    @Test
-    void prodProfileHardensEveryCookieAndSwitchesOnHsts() throws IOException {
-        List<PropertySource<?>> prod = new YamlPropertySourceLoader()
-                .load("prod", new ClassPathResource("application-prod.yaml"));
-        PropertySource<?> settings = prod.get(0);
-
-        assertThat(settings.getProperty("server.servlet.session.cookie.secure")).isEqualTo(true);
-        assertThat(settings.getProperty("server.servlet.session.cookie.same-site")).hasToString("strict");
-        assertThat(settings.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isEqualTo(true);
-        assertThat(settings.getProperty("camunda.bpm.webapp.session-cookie.same-site-cookie-option"))
-                .hasToString("STRICT");
-        assertThat(settings.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo(true);
-        assertThat(settings.getProperty("camunda.bpm.webapp.header-security.hsts-disabled")).isEqualTo(false);
     }
 }

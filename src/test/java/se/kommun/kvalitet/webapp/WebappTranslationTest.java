@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our Swedish webapp files against the Camunda webjar on the classpath: after a Camunda upgrade this fails with
- * the keys to add or remove (run tools/webapp-i18n/merge.py) and any config.js change to carry over.
+ * the keys to add or remove (run tools/webapp-i18n/merge.py), any config.js or user-styles.css change to carry
+ * over, and any change to the banner and button our user-styles.css hides.
  */
 class WebappTranslationTest {
 
@@ -32,6 +33,8 @@ class WebappTranslationTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}");
     private static final Pattern OUR_CONFIG_BLOCK = Pattern.compile(
             "  // kvalitet-begin.*?// kvalitet-end\n", Pattern.DOTALL);
+    private static final Pattern OUR_STYLES_BLOCK = Pattern.compile(
+            "/\\* kvalitet-begin.*?/\\* kvalitet-end \\*/\n", Pattern.DOTALL);
     // Tasklist is translated in full: only these texts read the same in Swedish.
     private static final Set<String> SAME_IN_SWEDISH = Set.of(
             "", "<", "<=", ">", ">=", "<null>", "Admin", "Camunda", "Cockpit", "Diagram", "Filter", "Operator");
@@ -89,6 +92,44 @@ class WebappTranslationTest {
         assertThat(OUR_CONFIG_BLOCK.matcher(ourConfig).replaceFirst(""))
                 .as("%s config.js apart from our locales block must equal the webjar's", app)
                 .isEqualTo(webjarConfig);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void userStylesAreTheWebjarsPlusOurBlock(String app) throws IOException {
+        String webjarStyles = new String(read(WEBJAR + app + "/styles/user-styles.css"), StandardCharsets.UTF_8);
+        String ourStyles = new String(read(OURS + app + "/styles/user-styles.css"), StandardCharsets.UTF_8);
+
+        assertThat(ourStyles).contains("[cam-widget-header] .ce-eol-banner {\n  display: none;\n}");
+        assertThat(OUR_STYLES_BLOCK.matcher(ourStyles).replaceFirst(""))
+                .as("%s user-styles.css apart from our block must equal the webjar's", app)
+                .isEqualTo(webjarStyles);
+    }
+
+    /** After an upgrade: the banner our user-styles.css hides must still be the header's .ce-eol-banner. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void theBannerWeHideIsStillTheHeadersCeEolBanner(String app) throws IOException {
+        String bootstrap = new String(read(WEBJAR + app + "/camunda-" + app + "-bootstrap.js"), StandardCharsets.UTF_8);
+
+        assertThat(bootstrap).contains("class=\"ce-eol-banner\"", "BANNER_CE_EOL_TEXT");
+    }
+
+    /**
+     * After an upgrade: "create task" must still be the navbar action whose id becomes its class, in a list item
+     * of the header's .sections-menu (whose display rule ours outranks).
+     */
+    @Test
+    void theButtonWeHideIsStillTasklistsCreateTaskAction() throws IOException {
+        String plugin = new String(read("META-INF/resources/plugin/tasklist/app/plugin.js"), StandardCharsets.UTF_8);
+        String index = new String(read(WEBJAR + "tasklist/index.html"), StandardCharsets.UTF_8);
+        String bootstrap = new String(read(WEBJAR + "tasklist/camunda-tasklist-bootstrap.js"), StandardCharsets.UTF_8);
+
+        assertThat(plugin).contains("registerDefaultView(\"tasklist.navbar.action\",{id:\"create-task-action\"");
+        assertThat(index).contains("ng-repeat=\"actionProvider in navbarActions\"", "ng-class=\"actionProvider.id\"");
+        assertThat(bootstrap).contains("<div ng-transclude\\n     class=\"sections-menu\"");
+        assertThat(new String(read(OURS + "tasklist/styles/user-styles.css"), StandardCharsets.UTF_8))
+                .contains("[cam-widget-header] .sections-menu > ul > li.create-task-action {\n  display: none;\n}");
     }
 
     private static byte[] read(String resource) throws IOException {
