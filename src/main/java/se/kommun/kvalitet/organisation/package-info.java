@@ -6,5 +6,5 @@
  * (refused at deployment and at start otherwise, see {@link se.kommun.kvalitet.organisation.ModelGroupCheck}).
  * Public API: {@link se.kommun.kvalitet.organisation.Organisation}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Organisation")
+@org.springframework.modulith.ApplicationModule(displayName = "Organisation", allowedDependencies = {})
 package se.kommun.kvalitet.organisation;
