@@ -31,7 +31,7 @@ class ModelCheckTest {
         String model = Files.readString(PROCESSES.resolve("case-handling.bpmn"));
         String broken = model
                 .replace(" name=\"Avsluta ärende\"", "")
-                .replaceFirst("(<serviceTask[^>]*?)\\$\\{sendCaseMail}([^>]*id=\"sendFeedback\")", "$1\\${nope}$2")
+                .replaceFirst("(<bpmn:serviceTask id=\"sendFeedback\"[^>]*?)\\$\\{sendCaseMail}", "$1\\${nope}")
                 .replace(" camunda:historyTimeToLive=\"730\"", "");
         assertThat(broken).isNotEqualTo(model);
         Files.writeString(processes.resolve("case-handling.bpmn"), broken);
