@@ -194,6 +194,8 @@ final class ModelChecker {
             checkTimer(timer, report);
         }
         checkVariables(path, model, forms, readByProcesses, report);
+        DiagramChecker.check(model, (element, rule, message) ->
+                violations.add(new Violation(file, describe(element), rule, message)));
     }
 
     private static boolean isDecisionBranch(SequenceFlow flow) {
