@@ -125,7 +125,9 @@ class TasklistFilters implements ApplicationRunner {
         // the most expensive query in the system (docs/performance.md). Officers reload by picking the filter.
         properties.put("refresh", false);
         properties.put("showUndefinedVariable", false);
-        // Tasklist shows these process variables in each task's list entry.
+        // Tasklist shows these process variables in each task's list entry, to those who may read the process
+        // instance (managers, process owners). Officers may read only their unit's tasks, so the reference is in
+        // each task's name as well (cases.CaseReferenceInTaskNameListener).
         properties.put("variables", List.of(
                 Map.of("name", "caseReference", "label", "Referens"),
                 Map.of("name", "caseSummary", "label", "Sammanfattning"),

@@ -76,12 +76,14 @@ class OfficerBrowserTest {
         tasklist.logIn("bjorn", "Demo-Kvalitet-2026!");
         browser.screenshot("tasklist");
         Task investigate = currentTask(processInstanceId, "investigate");
-        // A second window shows the unit's queue, the saved filter "Min grupps ärenden", with the case in it
-        // (task names carry the reference); the first works the task, undisturbed by the list's refreshes.
+        // A second window shows the unit's queue, the saved filter "Min grupps ärenden", with the case in it (the
+        // server puts the reference after each task's name); the first works the task, undisturbed by the list's
+        // refreshes.
         new Tasklist(queueWindow, baseUrl()).logIn("bjorn", "Demo-Kvalitet-2026!");
         queueWindow.clickInPage(By.xpath(
                 "//div[contains(@class,'task-filter')][.//*[normalize-space(text())='Min grupps ärenden']]"));
-        queueWindow.waitUntil(driver -> driver.findElement(By.cssSelector(".tasks-list")).getText().contains(reference));
+        queueWindow.waitUntil(driver -> driver.findElements(By.cssSelector(".tasks-list h4.task")).stream()
+                .anyMatch(name -> name.getText().strip().equals("Utreda och dokumentera – " + reference)));
         queueWindow.screenshot("queue-window-group-filter-shows-the-case");
 
         tasklist.openTask(investigate.getId());

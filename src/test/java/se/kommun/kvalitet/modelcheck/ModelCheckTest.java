@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +33,7 @@ class ModelCheckTest {
         String model = Files.readString(PROCESSES.resolve("case-handling.bpmn"));
         String broken = model
                 .replace(" name=\"Avsluta ärende\"", "")
-                .replaceFirst("(<serviceTask[^>]*?)\\$\\{sendCaseMail}([^>]*id=\"sendFeedback\")", "$1\\${nope}$2")
+                .replaceFirst("(<bpmn:serviceTask id=\"sendFeedback\"[^>]*?)\\$\\{sendCaseMail}", "$1\\${nope}")
                 .replace(" camunda:historyTimeToLive=\"730\"", "");
         assertThat(broken).isNotEqualTo(model);
         Files.writeString(processes.resolve("case-handling.bpmn"), broken);
@@ -42,5 +44,28 @@ class ModelCheckTest {
                 "case-handling.bpmn: serviceTask 'closeCase': has no name [named]",
                 "case-handling.bpmn: serviceTask 'sendFeedback' (Skicka återkoppling): "
                         + "delegate '${nope}' is not a known bean [known-delegate]");
+    }
+
+    /**
+     * The drawing the generator made, which the diagram replaced (kept for MigrationTest): what issue 16 found in
+     * it is what the rules report.
+     */
+    @Test
+    void theGeneratedDrawingIsRefused(@TempDir Path processes) throws IOException {
+        Path generated = Path.of("src/test/resources/processtooling/case-handling-generated.bpmn");
+        Files.copy(generated, processes.resolve("case-handling.bpmn"));
+
+        List<String> violations = checker.check(processes, FORMS).stream().map(Violation::toString).toList();
+
+        assertThat(violations).filteredOn(v -> v.endsWith("[orthogonal-edges]")).as("the three loop-backs")
+                .hasSize(3).allMatch(v -> v.contains("runs diagonally"));
+        assertThat(violations).contains("case-handling.bpmn: sequenceFlow 'sequenceFlow_a10581ae-9dba-43df-b86e-"
+                + "6dd634cb0f0e' (Inte vårt ansvar): runs through 'act' [edge-through-shape]");
+        assertThat(violations).filteredOn(v -> v.endsWith("[plain-names]")).hasSize(4)
+                .allMatch(v -> v.contains("${caseReference}"));
+        assertThat(violations).filteredOn(v -> v.endsWith("[label-placed]")).isNotEmpty();
+        long generatedIds = Pattern.compile("id=\"[^\"]*[0-9a-f]{8}-[0-9a-f]{4}-").matcher(Files.readString(generated))
+                .results().count();
+        assertThat(violations).filteredOn(v -> v.endsWith("[readable-ids]")).hasSize((int) generatedIds);
     }
 }

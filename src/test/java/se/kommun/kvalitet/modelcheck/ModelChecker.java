@@ -34,8 +34,8 @@ import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
@@ -46,6 +46,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -71,6 +72,8 @@ final class ModelChecker {
     private static final Pattern ENGLISH_WORD = Pattern.compile(
             "(?iU)\\b(the|send|task|start|end|check|review|update|create|approve|reject)\\b");
     private static final Set<String> QUEUED_DELEGATES = Set.of("sendCaseMail", "escalate", "escalateCase");
+    /** Repeats with a wait between them: R3/PT5M, or a list like R5/PT1M,PT10M. */
+    private static final String RETRY_CYCLE = "R\\d+/P\\w+(,P\\w+)*";
     /** The form-js bundled with Tasklist 7.24 reads schemas up to this version. */
     private static final int MAX_FORM_SCHEMA_VERSION = 16;
 
@@ -191,6 +194,8 @@ final class ModelChecker {
             checkTimer(timer, report);
         }
         checkVariables(path, model, forms, readByProcesses, report);
+        DiagramChecker.check(model, (element, rule, message) ->
+                violations.add(new Violation(file, describe(element), rule, message)));
     }
 
     private static boolean isDecisionBranch(SequenceFlow flow) {
@@ -205,13 +210,27 @@ final class ModelChecker {
                     "uses camunda:class, camunda:expression or camunda:type; use camunda:delegateExpression=\"${bean}\"");
         }
         String bean = checkDelegateExpression(task, task.getCamundaDelegateExpression(), "delegate", report);
-        boolean behindTimer = task.getIncoming().stream().map(SequenceFlow::getSource)
-                .anyMatch(source -> source instanceof CatchEvent event && event.getEventDefinitions().stream()
-                        .anyMatch(TimerEventDefinition.class::isInstance));
-        if (bean != null && QUEUED_DELEGATES.contains(bean) && !task.isCamundaAsyncBefore() && !behindTimer) {
-            report.add(task, "async-mail", "calls '" + bean
-                    + "' without camunda:asyncBefore or a timer before it; a failed send would undo the previous step");
+        // A mail step is its own job: a failed send is retried with back-off and never undoes the step before it
+        // (the officer's completion, or the timer that fired and already marked its firing).
+        if (bean != null && QUEUED_DELEGATES.contains(bean)) {
+            if (!task.isCamundaAsyncBefore()) {
+                report.add(task, "async-mail", "calls '" + bean + "' without camunda:asyncBefore; a failed send "
+                        + "would undo the step before it");
+            }
+            if (!retryCycle(task).matches(RETRY_CYCLE)) {
+                report.add(task, "async-mail", "calls '" + bean + "' without camunda:failedJobRetryTimeCycle "
+                        + "(e.g. R3/PT5M); an SMTP blip would be an incident at once");
+            }
         }
+    }
+
+    private static String retryCycle(ServiceTask task) {
+        ExtensionElements extensions = task.getExtensionElements();
+        if (extensions == null) {
+            return "";
+        }
+        return extensions.getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream()
+                .map(cycle -> cycle.getTextContent().strip()).findFirst().orElse("");
     }
 
     /** Returns the bean name when the expression is a plain, known bean reference. */
@@ -407,15 +426,15 @@ final class ModelChecker {
         }
     }
 
-    static String describe(BaseElement element) {
+    static String describe(ModelElementInstance element) {
         String name = element.getAttributeValue("name");
-        return element.getElementType().getTypeName() + " '" + element.getId() + "'"
+        return element.getElementType().getTypeName() + " '" + element.getAttributeValue("id") + "'"
                 + (isBlank(name) ? "" : " (" + name + ")");
     }
 
     @FunctionalInterface
     private interface Reporter {
-        void add(BaseElement element, String rule, String message);
+        void add(ModelElementInstance element, String rule, String message);
     }
 
     private JsonNode readJson(Path path) {

@@ -1,7 +1,11 @@
 package se.kommun.kvalitet.processtooling;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
@@ -12,6 +16,7 @@ import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -129,6 +134,80 @@ class MigrationTest {
         ResponseEntity<String> unknown = post("per", "{\"dryRun\":true}", "noSuchProcess");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /**
+     * Cases running on the diagram the generator drew (flow ids were UUIDs, no default flows, escalations inside
+     * the timer job) move to the diagram drawn by hand: the flow nodes kept their ids, so every waiting case maps.
+     */
+    @Test
+    void casesRunningOnTheGeneratedDiagramMoveToTheDrawnOne() throws Exception {
+        String generated = deploy("processtooling/case-handling-generated.bpmn");
+        String investigating = submit("COMPLAINT", "ELDERLY_CARE");
+        String awaitingCitizen = submit("COMPLAINT", "SCHOOL");
+        String praise = submit("PRAISE", "ELDERLY_CARE");
+        assertThat(definitionOf(List.of(investigating, awaitingCitizen, praise))).containsOnly(generated);
+        taskService.complete(taskOf(awaitingCitizen).getId(), Map.of("findings", "Oklart vilken skola.",
+                "investigationOutcome", "supplement", "supplementQuestion", "Vilken skola?"));
+        executeJob(awaitingCitizen, "sendSupplementRequest");
+        executeJob(praise, "sendPraiseThanks");
+        String drawn = deploy(Path.of("processes/case-handling.bpmn"));
+
+        ProcessMigration.Report dryRun = migration.migrateToLatest("caseHandling", true);
+        assertThat(dryRun.sources()).filteredOn(source -> source.processDefinitionId().equals(generated))
+                .singleElement().satisfies(source -> {
+                    assertThat(source.instances()).isEqualTo(3);
+                    assertThat(source.failures()).isEmpty();
+                    assertThat(source.valid()).isTrue();
+                });
+        // Only this test's cases: other tests' cases on the application's own deployment stay where they are.
+        runtimeService.newMigration(runtimeService.createMigrationPlan(generated, drawn).mapEqualActivities()
+                .updateEventTriggers().build()).processInstanceIds(investigating, awaitingCitizen, praise).execute();
+
+        assertThat(definitionOf(List.of(investigating, awaitingCitizen, praise))).containsOnly(drawn);
+        executeJob(investigating, "reminderDue");
+        assertThat(managementService.createJobQuery().processInstanceId(investigating).activityId("remindOfficer")
+                .count()).as("the new model's reminder runs as a job of its own").isOne();
+        taskService.complete(taskOf(investigating).getId(), Map.of("findings", "Schemat var fel.",
+                "investigationOutcome", "continue"));
+        assertThat(taskOf(investigating).getTaskDefinitionKey()).isEqualTo("act");
+        runtimeService.createMessageCorrelation("supplementReceived")
+                .processInstanceBusinessKey(businessKeyOf(awaitingCitizen)).correlate();
+        assertThat(taskOf(awaitingCitizen).getTaskDefinitionKey()).isEqualTo("investigate");
+        taskService.complete(taskOf(praise).getId(), Map.of("praiseShared", true));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(praise).activityIdIn("readPraise")
+                .count()).isZero();
+    }
+
+    private String submit(String type, String category) throws Exception {
+        ResponseEntity<String> created = http.postForEntity("/api/cases", Map.of("type", type, "category", category,
+                "description", "Migreringstest av " + category + ".", "language", "sv"), String.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String reference = json.readTree(created.getBody()).get("reference").asText();
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+    }
+
+    private Task taskOf(String instance) {
+        return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    }
+
+    private String businessKeyOf(String instance) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
+    }
+
+    private void executeJob(String instance, String activityId) {
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+                .activityId(activityId).singleResult().getId());
+    }
+
+    private String deploy(Path file) throws Exception {
+        try (InputStream model = Files.newInputStream(file)) {
+            Deployment deployment = repositoryService.createDeployment().name(KEY)
+                    .addInputStream(file.getFileName().toString(), model).deploy();
+            deployments.add(deployment.getId());
+            return repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult()
+                    .getId();
+        }
     }
 
     private ResponseEntity<String> post(String user, String body, String key) {

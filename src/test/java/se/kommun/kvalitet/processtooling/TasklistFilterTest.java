@@ -3,19 +3,23 @@ package se.kommun.kvalitet.processtooling;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -51,6 +55,9 @@ class TasklistFilterTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    RepositoryService repositoryService;
 
     @Autowired
     WorkingDayCalendar calendar;
@@ -126,6 +133,38 @@ class TasklistFilterTest {
 
         assertThat(myGroups).extracting(Task::getProcessInstanceId).contains(instanceId);
         assertThat(mine).extracting(Task::getProcessInstanceId).doesNotContain(instanceId);
+    }
+
+    /**
+     * The diagram names tasks plainly ("Utreda och dokumentera"); the list Tasklist shows an officer (its HAL list
+     * request) names each with its case's reference, which the server adds when the task is created.
+     */
+    @Test
+    void tasklistsListNamesEachTaskWithItsCaseReference() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> created = http.postForEntity("/api/cases", new HttpEntity<>("""
+                {"type":"COMPLAINT","category":"ELDERLY_CARE","description":"Ingen ringde tillbaka."}""", headers),
+                String.class);
+        String reference = json.readTree(created.getBody()).get("reference").asText();
+        String instanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .singleResult().getId();
+
+        HttpHeaders tasklist = new HttpHeaders();
+        tasklist.setContentType(MediaType.APPLICATION_JSON);
+        tasklist.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        ResponseEntity<String> list = http.withBasicAuth("bjorn", "Demo-Kvalitet-2026!").postForEntity(
+                "/engine-rest/filter/" + filterId(TasklistFilters.MY_GROUPS) + "/list?firstResult=0&maxResults=500",
+                new HttpEntity<>("{}", tasklist), String.class);
+
+        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<JsonNode> tasks = new ArrayList<>();
+        json.readTree(list.getBody()).at("/_embedded/task").forEach(tasks::add);
+        JsonNode task = tasks.stream().filter(candidate -> instanceId.equals(candidate.path("processInstanceId")
+                .asText())).findFirst().orElseThrow();
+        assertThat(task.path("name").asText()).isEqualTo("Utreda och dokumentera – " + reference);
+        assertThat(repositoryService.getBpmnModelInstance(task.path("processDefinitionId").asText())
+                .<FlowElement>getModelElementById("investigate").getName()).isEqualTo("Utreda och dokumentera");
     }
 
     private TaskQueryImpl query(String name) {
