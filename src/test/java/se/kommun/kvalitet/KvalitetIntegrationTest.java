@@ -14,13 +14,15 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring test setup: the whole application on a random port against the embedded PostgreSQL and
- * the embedded SMTP catcher, with process coverage recorded (target/process-test-coverage). Every integration test uses exactly this, so Spring caches one context.
+ * the embedded SMTP catcher, with process coverage recorded (target/process-test-coverage) and the application's
+ * clock a {@link SettableClock} (system time unless a test pins it). Every integration test uses exactly this,
+ * so Spring caches one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = KvalitetApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, SettableClockConfiguration.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface KvalitetIntegrationTest {

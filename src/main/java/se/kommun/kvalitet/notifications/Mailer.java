@@ -38,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A second transaction inserting the same key waits on the first one's row lock: it sends nothing if the
  * first commits and takes over if the first rolls back.
+ * <p>
+ * Every attempt of one key carries the same {@code Message-ID} ({@link OutgoingMail#messageId}), so the rare
+ * resend after a crash is one mail to the recipient's client, not two.
  */
 @Service
 public class Mailer {
@@ -61,12 +64,14 @@ public class Mailer {
     private final JavaMailSender mailSender;
     private final Clock clock;
     private final String from;
+    private final String messageIdDomain;
 
     Mailer(JdbcTemplate jdbc, PlatformTransactionManager transactions, MailRenderer renderer,
            JavaMailSender mailSender, Clock clock, @Value("${kvalitet.mail.from}") String from) {
         try {
             // A misconfigured sender address should stop the start, not fail every mail job later.
-            new InternetAddress(from, true);
+            String address = new InternetAddress(from, true).getAddress();
+            this.messageIdDomain = address.substring(address.indexOf('@') + 1);
         } catch (AddressException e) {
             throw new IllegalArgumentException("kvalitet.mail.from is not a valid address: " + from, e);
         }
@@ -95,7 +100,7 @@ public class Mailer {
         if (inserted == 0) {
             return false;
         }
-        MimeMessage message = toMimeMessage(renderer.render(mail), mail.recipient());
+        MimeMessage message = toMimeMessage(renderer.render(mail), mail);
         // Send as the last step before the commit, not now: a Camunda job flushes its own changes when its
         // command ends, and an OptimisticLockingException there (a job run twice after its lock expired, two
         // jobs of one process on two nodes) would roll the key back after the mail had gone, and the retry would
@@ -133,7 +138,8 @@ public class Mailer {
         }
     }
 
-    private MimeMessage toMimeMessage(MailRenderer.Rendered rendered, String recipient) {
+    private MimeMessage toMimeMessage(MailRenderer.Rendered rendered, OutgoingMail mail) {
+        String recipient = mail.recipient();
         MimeMessage message = mailSender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -144,6 +150,8 @@ public class Mailer {
             helper.setText(rendered.text(), rendered.html());
             // RFC 3834: out-of-office replies should not answer a no-reply address.
             message.setHeader("Auto-Submitted", "auto-generated");
+            // JavaMailSenderImpl keeps a Message-ID set before send (saveChanges would replace it otherwise).
+            message.setHeader("Message-ID", mail.messageId(messageIdDomain));
         } catch (MessagingException e) {
             throw new MailPreparationException("Could not build mail to " + recipient, e);
         }

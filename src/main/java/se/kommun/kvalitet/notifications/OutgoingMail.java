@@ -1,6 +1,10 @@
 package se.kommun.kvalitet.notifications;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -65,5 +69,21 @@ public record OutgoingMail(String idempotencyKey, String recipient, String templ
 
     String reference() {
         return model.get("reference").toString();
+    }
+
+    /**
+     * The RFC 5322 Message-ID of this mail: the same for every attempt with this idempotency key, so a mail
+     * client folds a resend after a crash (at-least-once delivery) into the original. The key itself may hold
+     * characters a msg-id may not ({@code :}, {@code @}, {@code /}), hence its SHA-256 in hex.
+     *
+     * @param domain the right-hand side, the sender's domain
+     */
+    String messageId(String domain) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "<kvalitet." + HexFormat.of().formatHex(digest) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 }

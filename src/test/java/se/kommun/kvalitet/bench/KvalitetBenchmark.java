@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.junit.jupiter.api.Test;
+import se.kommun.kvalitet.shared.ClockConfiguration;
 
 /**
  * The benchmark suite (bench/README.md). Run with {@code ./mvnw -Pbench verify}; never part of the default
@@ -81,7 +82,7 @@ class KvalitetBenchmark {
     void benchmark() throws Exception {
         Path projectDir = Path.of(System.getProperty("bench.projectDir", ".")).toAbsolutePath().normalize();
         Path jar = Path.of(System.getProperty("bench.jar", "target/kvalitet-0.1.0-SNAPSHOT.jar"));
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp = LocalDateTime.now(ClockConfiguration.MUNICIPAL_ZONE).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         long wallStart = System.nanoTime();
         results.put("timestamp", Instant.now().toString());
         results.put("command", "./mvnw -Pbench verify");

@@ -6,9 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,8 @@ import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.organisation.UnknownUnitException;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 import se.kommun.kvalitet.slacalendar.WorkingDayCalendar;
+import se.kommun.kvalitet.SettableClock;
+import se.kommun.kvalitet.shared.ClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -44,9 +47,27 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-/** One test per path through processes/case-handling.bpmn, read top to bottom like the diagram. */
+/**
+ * One test per path through processes/case-handling.bpmn, read top to bottom like the diagram.
+ * <p>
+ * The application's clock is pinned (Swedish time) so that every date is known in advance, whatever the
+ * machine's time zone or hour: the expected dates are counted by hand on the 2026 calendar below, not with
+ * the calendar code under test. SLA moments fall at 16:00 Swedish time.
+ * <pre>
+ *   May 2026                     1 May (Fri) and Ascension Day, 14 May (Thu), are public holidays
+ *   Mo Tu We Th Fr               June 2026: National Day, 6 June, is a Saturday
+ *            -- 1
+ *    4  5  6  7  8               Received Mon 4 May; 10 working days: 5 6 7 8 11 12 13 15 18 19
+ *   11 12 13 -- 15                 -> due Tue 19 May, reminder Fri 15 May, second escalation Tue 26 May
+ *   18 19 20 21 22               Paused Tue 12 May: wait at most 10 working days -> Wed 27 May
+ *   25 26 27 28 29
+ * </pre>
+ */
 @KvalitetIntegrationTest
 class CaseHandlingProcessTest {
+
+    /** Monday 4 May 2026, 10:00 in Stockholm: the day the test cases arrive. */
+    static final ZonedDateTime RECEIVED = ZonedDateTime.of(2026, 5, 4, 10, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE);
 
     @Autowired
     ProcessEngine processEngine;
@@ -67,7 +88,7 @@ class CaseHandlingProcessTest {
     JavaMailSenderImpl mailSender;
 
     @Autowired
-    WorkingDayCalendar calendar;
+    SettableClock clock;
 
     @Autowired
     TransactionTemplate transactions;
@@ -88,6 +109,12 @@ class CaseHandlingProcessTest {
     void setUp() throws Exception {
         BpmnAwareTests.init(processEngine);
         mailCatcher.purgeEmailFromAllMailboxes();
+        clock.pin(RECEIVED);
+    }
+
+    @AfterEach
+    void releaseClock() {
+        clock.reset();
     }
 
     @Test
@@ -96,9 +123,7 @@ class CaseHandlingProcessTest {
 
         assertThat(pi).hasPassed("routeCase", "setSlaDueDates", "recordRouting")
                 .isWaitingAt("sendAcknowledgement", "investigate");
-        assertThat(task(pi)).hasCandidateGroup("careOfficers")
-                .hasDueDate(java.util.Date.from(calendar.addWorkingDays(LocalDate.now(), 10)
-                        .atTime(16, 0).atZone(java.time.ZoneId.of("Europe/Stockholm")).toInstant()));
+        assertThat(task(pi)).hasCandidateGroup("careOfficers").hasDueDate(at16(2026, 5, 19));
         execute(job("sendAcknowledgement", pi));
         assertThat(onlyMailTo("eva@example.se").getSubject()).isEqualTo("Vi har tagit emot ditt ärende " + reference(pi));
 
@@ -136,7 +161,8 @@ class CaseHandlingProcessTest {
         CitizenCase letter = work.find(reference);
         assertThat(letter.channel()).isEqualTo(Channel.LETTER);
         assertThat(letter.contactEmail()).isEqualTo("karl@example.se");
-        assertThat(letter.dueDate()).isEqualTo(calendar.addWorkingDays(LocalDate.of(2026, 4, 2), 10));
+        // Thu 2 April; Good Friday 3 April and Easter Monday 6 April are holidays: 7 8 9 10 13 14 15 16 17 20.
+        assertThat(letter.dueDate()).isEqualTo(LocalDate.of(2026, 4, 20));
     }
 
     @Test
@@ -194,42 +220,85 @@ class CaseHandlingProcessTest {
         ProcessInstance pi = submit(CaseType.QUESTION, "OTHER", null, "sv", null);
 
         assertThat(task(pi)).hasCandidateGroup("serviceOfficers");
-        assertThat(work.find(reference(pi)).dueDate()).isEqualTo(calendar.addWorkingDays(LocalDate.now(), 2));
+        assertThat(work.find(reference(pi)).dueDate()).isEqualTo(LocalDate.of(2026, 5, 6));
     }
 
     @Test
-    void answeredSupplementResumesTheCaseAndMovesTheDueDate() throws Exception {
+    void answeredSupplementResumesTheCaseAndMovesEverySlaDateByTheWorkingDaysPaused() throws Exception {
         ProcessInstance pi = submit(CaseType.COMPLAINT, "SCHOOL", "fraga@example.se", "sv", null);
-        complete(task(pi), withVariables("findings", "Oklart vilken skola.", "investigationOutcome", "supplement",
-                "supplementQuestion", "Vilken skola gäller det?"));
+        assertSlaDates(pi, at16(2026, 5, 19), at16(2026, 5, 15), at16(2026, 5, 26));
 
-        assertThat(pi).isWaitingAt("sendSupplementRequest");
-        execute(job("sendSupplementRequest", pi));
-        assertThat(pi).isWaitingAt("awaitSupplement");
+        pauseOnTuesday12May(pi, "Vilken skola gäller det?");
         assertThat(body(lastMailTo("fraga@example.se"))).contains("Vilken skola gäller det?");
         assertThat(work.find(reference(pi)).status()).isEqualTo(CaseStatus.WAITING_FOR_CITIZEN);
 
+        // Answered Mon 18 May: paused 13, 15 and 18 May (the 14th is Ascension Day), 3 working days.
+        clock.pin(ZonedDateTime.of(2026, 5, 18, 9, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
         runtimeService.createMessageCorrelation(CaseProcess.SUPPLEMENT_RECEIVED_MESSAGE)
                 .processInstanceBusinessKey(reference(pi)).correlate();
 
         assertThat(pi).hasPassed("resumeSlaAnswered", "resumeAnswered").isWaitingAt("investigate");
+        // Due 19 May + 3 = Fri 22 May; reminder 2 before = Wed 20 May; second escalation 5 after = Fri 29 May.
+        assertSlaDates(pi, at16(2026, 5, 22), at16(2026, 5, 20), at16(2026, 5, 29));
+        assertThat(work.find(reference(pi)).dueDate()).isEqualTo(LocalDate.of(2026, 5, 22));
         assertThat(work.find(reference(pi)).status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(runtimeService.getVariable(pi.getId(), SlaVariables.PAUSED_AT)).isNull();
         assertThat(eventKinds(pi)).contains(CaseEvent.Kind.SUPPLEMENT_REQUESTED, CaseEvent.Kind.SUPPLEMENT_RECEIVED);
     }
 
     @Test
-    void unansweredSupplementContinuesAfterTenWorkingDays() {
+    void unansweredSupplementContinuesAfterTenWorkingDaysWithEverySlaDateMovedByThem() {
         ProcessInstance pi = submit(CaseType.COMPLAINT, "SCHOOL", null, "sv", null);
-        complete(task(pi), withVariables("findings", "Oklart.", "investigationOutcome", "supplement",
-                "supplementQuestion", "Vilken skola?"));
-        execute(job("sendSupplementRequest", pi));
+        pauseOnTuesday12May(pi, "Vilken skola?");
 
-        Job waiting = job("supplementTimedOut", pi);
-        assertThat(waiting.getDuedate()).isAfter(new java.util.Date());
-        execute(waiting);
+        // The waiting timer fires when it is due: Wed 27 May, 16:00.
+        clock.pin(ZonedDateTime.of(2026, 5, 27, 16, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
+        execute(job("supplementTimedOut", pi));
 
         assertThat(pi).hasPassed("resumeUnanswered").isWaitingAt("investigate");
+        // Paused 10 working days: due 19 May + 10 = Tue 2 June (20 21 22 25 26 27 28 29 1 2); reminder 2 before =
+        // Fri 29 May; second escalation 5 after = Tue 9 June (3 4 5 8 9; 6 June, a holiday, is a Saturday).
+        assertSlaDates(pi, at16(2026, 6, 2), at16(2026, 5, 29), at16(2026, 6, 9));
+        assertThat(work.find(reference(pi)).dueDate()).isEqualTo(LocalDate.of(2026, 6, 2));
         assertThat(eventKinds(pi)).contains(CaseEvent.Kind.SUPPLEMENT_TIMED_OUT);
+    }
+
+    /** On Tue 12 May the officer asks for more; the SLA clock pauses and the citizen has 10 working days. */
+    private void pauseOnTuesday12May(ProcessInstance pi, String question) {
+        clock.pin(ZonedDateTime.of(2026, 5, 12, 10, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
+        complete(task(pi), withVariables("findings", "Oklart vilken skola.", "investigationOutcome", "supplement",
+                "supplementQuestion", question));
+        assertThat(pi).isWaitingAt("sendSupplementRequest");
+        execute(job("sendSupplementRequest", pi));
+
+        assertThat(pi).isWaitingAt("awaitSupplement");
+        // 13, 15, 18, 19, 20, 21, 22, 25, 26, 27 May.
+        assertThat(job("supplementTimedOut", pi).getDuedate()).isEqualTo(at16(2026, 5, 27));
+        assertThat(runtimeService.getVariable(pi.getId(), SlaVariables.PAUSED_AT))
+                .isEqualTo(Date.from(clock.instant()));
+        // The handling (and with it its reminder and escalation timers) is left while the clock is paused.
+        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .count()).isEqualTo(1);
+    }
+
+    /**
+     * The moments the process holds, the timers it waits on and the task's due date all agree. The first
+     * escalation falls on the due date itself.
+     */
+    private void assertSlaDates(ProcessInstance pi, Date due, Date reminder, Date secondEscalation) {
+        assertThat(runtimeService.getVariables(pi.getId(), List.of(SlaVariables.DUE_DATE, SlaVariables.REMINDER_DATE,
+                SlaVariables.ESCALATION_DATE, SlaVariables.SECOND_ESCALATION_DATE))).isEqualTo(Map.of(
+                SlaVariables.DUE_DATE, due, SlaVariables.REMINDER_DATE, reminder,
+                SlaVariables.ESCALATION_DATE, due, SlaVariables.SECOND_ESCALATION_DATE, secondEscalation));
+        assertThat(job("reminderDue", pi).getDuedate()).as("reminder timer").isEqualTo(reminder);
+        assertThat(job("dueDateReached", pi).getDuedate()).as("escalation timer").isEqualTo(due);
+        assertThat(job("fiveDaysOverdue", pi).getDuedate()).as("second escalation timer").isEqualTo(secondEscalation);
+        assertThat(task(pi)).hasDueDate(due);
+    }
+
+    private static Date at16(int year, int month, int day) {
+        return Date.from(LocalDate.of(year, month, day).atTime(LocalTime.of(16, 0))
+                .atZone(ClockConfiguration.MUNICIPAL_ZONE).toInstant());
     }
 
     @Test

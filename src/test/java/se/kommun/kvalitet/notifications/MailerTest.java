@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -117,10 +123,90 @@ class MailerTest {
     }
 
     @Test
-    void namesJakartaMailsStreamProviderSoNoPartScansTheClasspath() {
-        mailer(smtp.getSmtp().getPort());
+    void everyAttemptOfAKeyCarriesTheMessageIdDerivedFromTheKey() throws Exception {
+        Mailer mailer = mailer(smtp.getSmtp().getPort());
+        // By hand, not through OutgoingMail: SHA-256 of the key in hex, the sender's domain on the right.
+        String expected = "<kvalitet." + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("SYN-2026-000001/acknowledgement".getBytes(StandardCharsets.UTF_8))) + "@kommun.example>";
 
-        assertThat(System.getProperty(StreamProvider.class.getName())).isEqualTo(MailStreamProvider.class.getName());
+        assertThat(sendInTransaction(mailer, acknowledgement())).isTrue();
+        // What a crash between the SMTP accept and the commit leaves: the mail went, its key did not commit.
+        jdbc.update("delete from app.sent_mail");
+        assertThat(sendInTransaction(mailer, acknowledgement())).isTrue();
+        assertThat(sendInTransaction(mailer, new OutgoingMail("SYN-2026-000002/acknowledgement",
+                "asa@example.org", "acknowledgement", Locale.forLanguageTag("sv"), MailRendererTest.fullModel())))
+                .isTrue();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(3);
+        assertThat(received[0].getHeader("Message-ID")).containsExactly(expected);
+        assertThat(received[1].getHeader("Message-ID")).as("the resend folds into the original")
+                .containsExactly(expected);
+        assertThat(received[2].getMessageID()).isNotEqualTo(expected).startsWith("<kvalitet.")
+                .endsWith("@kommun.example>");
+    }
+
+    /**
+     * Jakarta Mail's FactoryFinder reads the system property first and only then asks ServiceLoader, through
+     * the thread's context class loader. A class loader that counts what it is asked for sees every scan: none
+     * while Mailer builds and sends a mail, and (the control) one per part as soon as the property is gone.
+     */
+    @Test
+    void namesJakartaMailsStreamProviderSoNoPartScansTheClasspath() {
+        Mailer mailer = mailer(smtp.getSmtp().getPort());
+        String property = StreamProvider.class.getName();
+        assertThat(System.getProperty(property)).isEqualTo(MailStreamProvider.class.getName());
+
+        CountingClassLoader probe = new CountingClassLoader(Thread.currentThread().getContextClassLoader());
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        thread.setContextClassLoader(probe);
+        try {
+            assertThat(sendInTransaction(mailer, acknowledgement())).isTrue();
+            assertThat(probe.serviceScans.get()).as("ServiceLoader scans while mailing").isZero();
+            assertThat(probe.providerLoads.get()).as("the named provider was looked up").isPositive();
+
+            String named = System.clearProperty(property);
+            try {
+                jdbc.update("delete from app.sent_mail");
+                assertThat(sendInTransaction(mailer, acknowledgement())).isTrue();
+            } finally {
+                System.setProperty(property, named);
+            }
+            assertThat(probe.serviceScans.get()).as("without the property every part scans").isGreaterThan(1);
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+
+    /** Counts ServiceLoader look-ups of StreamProvider and loads of the provider class Mailer names. */
+    static final class CountingClassLoader extends ClassLoader {
+
+        private static final String SERVICE_FILE = "META-INF/services/" + StreamProvider.class.getName();
+
+        final AtomicInteger serviceScans = new AtomicInteger();
+        final AtomicInteger providerLoads = new AtomicInteger();
+
+        CountingClassLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            if (SERVICE_FILE.equals(name)) {
+                serviceScans.incrementAndGet();
+            }
+            return super.getResources(name);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (MailStreamProvider.class.getName().equals(name)) {
+                providerLoads.incrementAndGet();
+            }
+            return super.loadClass(name, resolve);
+        }
     }
 
     @Test

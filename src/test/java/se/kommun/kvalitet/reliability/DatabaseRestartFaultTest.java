@@ -87,12 +87,14 @@ class DatabaseRestartFaultTest {
             clients.add(thread);
         }
         try {
-            sleep(4000);
+            // Steady intake first, then the outage until both clients have had their 503, then intake again:
+            // each phase ends on what the clients saw, not on a clock.
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 20);
             int beforeOutage = acknowledged.size();
             postgres.close();
             postgres = null;
             long outageStarted = System.nanoTime();
-            sleep(4000);
+            await().atMost(Duration.ofSeconds(60)).until(() -> unavailable(statuses) >= 2);
             postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
                     .setPort(port).setServerConfig("synchronous_commit", "on").start();
             long restarted = System.nanoTime();
@@ -100,7 +102,8 @@ class DatabaseRestartFaultTest {
                     Duration.ofNanos(restarted - outageStarted).toMillis(), beforeOutage));
             // The same node serves again without a restart.
             await().atMost(Duration.ofSeconds(60)).until(() -> lastAcknowledgedAt.get() > restarted);
-            sleep(3000);
+            int afterRestart = acknowledged.size();
+            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= afterRestart + 20);
         } finally {
             running.set(false);
             for (Thread thread : clients) {
@@ -135,6 +138,12 @@ class DatabaseRestartFaultTest {
         assertThat(withProcess).containsAll(stored);
     }
 
+    private static long unavailable(Map<Integer, AtomicLong> statuses) {
+        AtomicLong count = statuses.get(503);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Client think time between two requests; not a wait for anything. */
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

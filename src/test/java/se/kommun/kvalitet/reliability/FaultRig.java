@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +29,10 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.kommun.kvalitet.KvalitetApplication;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the fault tests share: an external PostgreSQL and SMTP server they own (so they can stop them), whole
@@ -75,8 +81,15 @@ final class FaultRig {
     /** One application node on the given database and SMTP port; extra arguments win over the defaults. */
     static ConfigurableApplicationContext startNode(int postgresPort, int smtpPort, boolean jobExecutor,
             String... extra) {
+        List<String> args = nodeArguments(postgresPort, smtpPort, jobExecutor, extra);
+        args.add(0, "--server.port=0");
+        return new SpringApplicationBuilder(KvalitetApplication.class).profiles("test")
+                .run(args.toArray(String[]::new));
+    }
+
+    private static List<String> nodeArguments(int postgresPort, int smtpPort, boolean jobExecutor, String... extra) {
+        // A repeated argument becomes a list ("0,8080"): each setting appears once.
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
                 "--camunda.bpm.generate-unique-process-engine-name=true",
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
                 "--spring.datasource.username=postgres",
@@ -86,8 +99,79 @@ final class FaultRig {
                 "--camunda.bpm.job-execution.enabled=" + jobExecutor,
                 "--kvalitet.demo.enabled=true"));
         args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(KvalitetApplication.class).profiles("test")
-                .run(args.toArray(String[]::new));
+        return args;
+    }
+
+    /** A node in a JVM of its own, so that it can really die: {@link #kill()} is a SIGKILL, as kill -9. */
+    record NodeProcess(Process process, String baseUrl, Path log) {
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("node process " + process.pid() + " survived SIGKILL");
+            }
+        }
+    }
+
+    /** Like {@link #startNode}, in a child JVM on this test's class path and time zone; returns once it serves. */
+    static NodeProcess startNodeProcess(Path workDirectory, int postgresPort, int smtpPort, String... extra)
+            throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m"));
+        // The zone surefire gives this JVM (pom.xml), not read from the JVM default (ClockRulesTest).
+        String zone = System.getProperty("user.timezone", "");
+        if (!zone.isBlank()) {
+            command.add("-Duser.timezone=" + zone);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KvalitetApplication.class.getName(),
+                "--spring.profiles.active=test"));
+        command.addAll(nodeArguments(postgresPort, smtpPort, true, extra));
+        command.add("--server.port=" + port);
+        Files.createDirectories(workDirectory);
+        // Under target/, not the test's temporary directory: the log outlives a failed run.
+        Path log = Files.createDirectories(Path.of("target", "fault-nodes")).resolve("node-" + port + ".log");
+        Process process = new ProcessBuilder(command).directory(workDirectory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        String baseUrl = "http://127.0.0.1:" + port;
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("node process exited with " + process.exitValue() + ", see " + log);
+                }
+                try {
+                    return send("GET", baseUrl + "/api/categories", null, null, null).status() == 200;
+                } catch (IllegalStateException notListeningYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return new NodeProcess(process, baseUrl, log);
+    }
+
+    /**
+     * Waits until nothing is left to happen: no job locked by any node (running, or held by a dead node until
+     * its lock expires), none due with retries left, and the SMTP server's count unchanged since the previous
+     * look. A send happens only inside a job that holds its lock until the job's transaction ends, and GreenMail
+     * stores a mail before it answers, so this proves no send is in flight. The repeating history cleanup job
+     * is not ours to wait for.
+     */
+    static void awaitQuiescence(JdbcTemplate database, GreenMail mail, Duration atMost) {
+        AtomicLong previous = new AtomicLong(-1);
+        await("no locked or due jobs, no sends in flight").atMost(atMost).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    long busy = database.queryForObject("""
+                            select count(*) from act_ru_job where handler_type_ <> 'history-cleanup' and (
+                              lock_owner_ is not null or lock_exp_time_ is not null
+                              or (retries_ > 0 and suspension_state_ = 1 and (duedate_ is null or duedate_ <= now())))""",
+                            Long.class);
+                    long received = mail.getReceivedMessages().length;
+                    boolean quiet = busy == 0 && received == previous.get();
+                    previous.set(busy == 0 ? received : -1);
+                    return quiet;
+                });
     }
 
     static void closeQuietly(AutoCloseable closeable) {
@@ -197,6 +281,22 @@ final class FaultRig {
                 Map.of("findings", "Schemat var fel.", "investigationOutcome", "continue"));
         completeTask(engine, reference, "act", Map.of("measures", "Schemat rättat.", "rootCause", "ROUTINE_MISSING"));
         completeTask(engine, reference, "giveFeedback", Map.of("feedback", "Vi har rättat schemat. Tack!"));
+    }
+
+    /** Message-IDs of the delivered mails, per recipient and subject, in order of arrival. */
+    static Map<String, List<String>> messageIds(GreenMail mail) {
+        Map<String, List<String>> ids = new HashMap<>();
+        try {
+            for (MimeMessage message : mail.getReceivedMessages()) {
+                for (Address recipient : message.getAllRecipients()) {
+                    ids.computeIfAbsent(recipient + " | " + message.getSubject(), key -> new ArrayList<>())
+                            .add(message.getMessageID());
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
     }
 
     /** Delivered mail counted per recipient and subject. */

@@ -89,7 +89,7 @@ class TimerRestartTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(handledInstance).finished().count() == 1
                 && management.createJobQuery().activityId("sendAcknowledgement").count() == 0);
-        Thread.sleep(1000);
+        FaultRig.awaitQuiescence(database, mail, Duration.ofSeconds(60));
         Map<String, Integer> delivered = FaultRig.deliveries(mail);
         long reminders = delivered.entrySet().stream().filter(e -> e.getKey().endsWith(reminderSubject))
                 .mapToInt(Map.Entry::getValue).sum();
