@@ -2,7 +2,6 @@ package se.kommun.kvalitet.cases;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -35,7 +34,6 @@ import se.kommun.kvalitet.localrun.MailText;
 import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.organisation.UnknownUnitException;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
-import se.kommun.kvalitet.slacalendar.WorkingDayCalendar;
 import se.kommun.kvalitet.SettableClock;
 import se.kommun.kvalitet.shared.ClockConfiguration;
 
@@ -101,9 +99,6 @@ class CaseHandlingProcessTest {
 
     @Autowired
     Organisation organisation;
-
-    @Autowired
-    Clock clock;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -391,12 +386,14 @@ class CaseHandlingProcessTest {
     void aReminderThatFiresAgainAfterARerouteMailsNobody() {
         ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
         execute(job("reminderDue", pi));
+        execute(job("remindOfficer", pi));
         assertThat(mailsTo("bjorn@kommun.example")).hasSize(1);
 
         // The handling starts again with new timers for the same due date; its reminder is already done.
         complete(task(pi), withVariables("findings", "Fel enhet.", "investigationOutcome", "reroute",
                 "rerouteTo", "careOfficers"));
         execute(job("reminderDue", pi));
+        execute(job("remindOfficer", pi));
 
         assertThat(mailsTo("bjorn@kommun.example")).hasSize(1);
         assertThat(eventKinds(pi)).containsOnlyOnce(CaseEvent.Kind.REMINDED);
@@ -411,6 +408,7 @@ class CaseHandlingProcessTest {
         runtimeService.setVariable(pi.getId(), CaseProcess.MANAGER_GROUP, organisation.qualityGroup());
 
         execute(job("dueDateReached", pi));
+        execute(job("escalateToManager", pi));
 
         Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo("escalationWithoutRecipient");
@@ -464,25 +462,19 @@ class CaseHandlingProcessTest {
                 .addString("processes/case-routing.dmn", changed).deploy().getId();
         try {
             ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
-            LocalDate due = dateOf(SlaVariables.DUE_DATE, pi);
-            assertThat(dateOf(SlaVariables.REMINDER_DATE, pi)).isEqualTo(calendar.addWorkingDays(due, -4));
+            // Due Tue 19 May; reminder 4 working days before = Tue 12 May (14 May is Ascension Day);
+            // second escalation 7 after = Thu 28 May.
+            assertSlaDates(pi, at16(2026, 5, 19), at16(2026, 5, 12), at16(2026, 5, 28));
 
-            complete(task(pi), withVariables("findings", "Oklart.", "investigationOutcome", "supplement",
-                    "supplementQuestion", "Vilket boende?"));
-            execute(job("sendSupplementRequest", pi));
-            // The pause began three working days ago: the citizen took that long to answer.
-            LocalDate pausedOn = calendar.addWorkingDays(LocalDate.now(clock), -3);
-            runtimeService.setVariable(pi.getId(), SlaVariables.PAUSED_AT,
-                    Date.from(pausedOn.atTime(10, 0).atZone(clock.getZone()).toInstant()));
+            pauseOnTuesday12May(pi, "Vilket boende?");
+            clock.pin(ZonedDateTime.of(2026, 5, 18, 9, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
             runtimeService.createMessageCorrelation(CaseProcess.SUPPLEMENT_RECEIVED_MESSAGE)
                     .processInstanceBusinessKey(reference(pi)).correlate();
 
-            LocalDate moved = calendar.addWorkingDays(due, calendar.workingDaysBetween(pausedOn, LocalDate.now(clock)));
-            assertThat(dateOf(SlaVariables.DUE_DATE, pi)).isEqualTo(moved);
-            assertThat(dateOf(SlaVariables.REMINDER_DATE, pi)).isEqualTo(calendar.addWorkingDays(moved, -4));
-            assertThat(dateOf(SlaVariables.SECOND_ESCALATION_DATE, pi)).isEqualTo(calendar.addWorkingDays(moved, 7));
-            assertThat(job("reminderDue", pi).getDuedate()).isEqualTo(at16(calendar.addWorkingDays(moved, -4)));
-            assertThat(job("fiveDaysOverdue", pi).getDuedate()).isEqualTo(at16(calendar.addWorkingDays(moved, 7)));
+            // Paused 3 working days: due Fri 22 May; reminder 4 before = Mon 18 May; second escalation 7 after
+            // = Tue 2 June (25 26 27 28 29 May, 1 2 June). With the deployed table's 2 and 5 they would be
+            // Wed 20 May and Fri 29 May.
+            assertSlaDates(pi, at16(2026, 5, 22), at16(2026, 5, 18), at16(2026, 6, 2));
         } finally {
             repositoryService.deleteDeployment(deployment, true);
         }
@@ -501,9 +493,8 @@ class CaseHandlingProcessTest {
         runtimeService.createMessageCorrelation(CaseProcess.SUPPLEMENT_RECEIVED_MESSAGE)
                 .processInstanceBusinessKey(reference(pi)).correlate();
 
-        LocalDate due = dateOf(SlaVariables.DUE_DATE, pi);
-        assertThat(dateOf(SlaVariables.REMINDER_DATE, pi)).isEqualTo(calendar.addWorkingDays(due, -2));
-        assertThat(dateOf(SlaVariables.SECOND_ESCALATION_DATE, pi)).isEqualTo(calendar.addWorkingDays(due, 5));
+        // Paused and answered the day it arrived: due Tue 19 May, reminder Fri 15 May, second escalation Tue 26 May.
+        assertSlaDates(pi, at16(2026, 5, 19), at16(2026, 5, 15), at16(2026, 5, 26));
         assertThat(runtimeService.getVariables(pi.getId())).containsEntry(SlaVariables.REMINDER_DAYS_BEFORE, 2)
                 .containsEntry(SlaVariables.SECOND_ESCALATION_DAYS_AFTER, 5);
     }
@@ -547,15 +538,6 @@ class CaseHandlingProcessTest {
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
-    }
-
-    private LocalDate dateOf(String variable, ProcessInstance pi) {
-        return LocalDate.ofInstant(((Date) runtimeService.getVariable(pi.getId(), variable)).toInstant(),
-                clock.getZone());
-    }
-
-    private Date at16(LocalDate date) {
-        return Date.from(ZonedDateTime.of(date.atTime(16, 0), clock.getZone()).toInstant());
     }
 
     private String unitChoices(ProcessInstance pi) {

@@ -120,8 +120,8 @@ class RedeployTest {
     void aTaskForAGroupTheOrganisationDoesNotHaveIsRefusedNamingIt(@TempDir Path copy) throws IOException {
         ProcessRedeployment fromCopy = redeploymentOf(copyOfProcessesAndForms(copy));
         replaceIn(copy.resolve("processes/case-handling.bpmn"),
-                "camunda:candidateGroups=\"${candidateGroup}\" camunda:formRef=\"read-praise\"",
-                "camunda:candidateGroups=\"praiseReaders\" camunda:formRef=\"read-praise\"");
+                "camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"${candidateGroup}\">",
+                "camunda:formRefBinding=\"deployment\" camunda:candidateGroups=\"praiseReaders\">");
         long deploymentsBefore = repositoryService.createDeploymentQuery().count();
 
         assertThatThrownBy(fromCopy::redeploy).isInstanceOfSatisfying(DeploymentRefusedException.class,
