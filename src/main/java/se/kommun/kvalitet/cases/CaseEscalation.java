@@ -34,7 +34,7 @@ class CaseEscalation {
 
     @Transactional
     void escalate(DelegateExecution execution, EscalationLevel level) {
-        String reference = (String) execution.getVariable(CaseProcess.CASE_REFERENCE);
+        String reference = CaseProcess.reference(execution);
         if (!work.escalate(reference, level)) {
             return;
         }

@@ -34,7 +34,7 @@ class CaseMails {
     /** To the citizen, in the citizen's language; anonymous cases get no mail. */
     @Transactional
     boolean toCitizen(DelegateExecution execution, String template) {
-        CitizenCase citizenCase = work.find((String) execution.getVariable(CaseProcess.CASE_REFERENCE));
+        CitizenCase citizenCase = work.find(CaseProcess.reference(execution));
         if (!citizenCase.hasEmail()) {
             return false;
         }
@@ -52,7 +52,7 @@ class CaseMails {
     /** To a member of staff, in Swedish (staff mails carry an English line too). */
     void toStaff(DelegateExecution execution, String recipient, String template, String taskId,
             EscalationLevel level) {
-        CitizenCase citizenCase = work.find((String) execution.getVariable(CaseProcess.CASE_REFERENCE));
+        CitizenCase citizenCase = work.find(CaseProcess.reference(execution));
         Locale swedish = Locale.forLanguageTag("sv");
         Map<String, Object> model = model(citizenCase, swedish);
         model.put("taskUrl", taskId == null ? links.tasklistUrl() : links.taskUrl(taskId));

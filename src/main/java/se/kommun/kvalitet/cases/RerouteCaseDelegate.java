@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import se.kommun.kvalitet.security.Organisation;
+import se.kommun.kvalitet.security.RefusedInput;
 import se.kommun.kvalitet.slacalendar.SlaClock;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 
@@ -26,11 +27,13 @@ class RerouteCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String target = (String) execution.getVariable(CaseProcess.REROUTE_TO);
-        Organisation.UnitGroups unit = organisation.unitOf(target)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown unit group: " + target));
+        // Refused as the officer's input (400, the completion rolls back), not as a server error.
+        Organisation.UnitGroups unit = organisation.unitOf(target).orElseThrow(() -> RefusedInput.field(
+                CaseProcess.REROUTE_TO, "välj den enhet som ska ta över ärendet",
+                "choose the unit that is to take over the case"));
         execution.setVariable(CaseProcess.CANDIDATE_GROUP, unit.officerGroup());
         execution.setVariable(CaseProcess.MANAGER_GROUP, unit.managerGroup());
-        work.route((String) execution.getVariable(CaseProcess.CASE_REFERENCE), unit.officerGroup(),
+        work.route(CaseProcess.reference(execution), unit.officerGroup(),
                 unit.managerGroup(), (String) execution.getVariable(CaseProcess.PRIORITY),
                 slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
     }

@@ -19,6 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.security.StartPermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +41,9 @@ class RedeployTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    StartPermissions startPermissions;
 
     @Autowired
     ObjectMapper json;
@@ -125,7 +129,7 @@ class RedeployTest {
 
     private ProcessRedeployment redeploymentOf(Path root) {
         return new ProcessRedeployment(repositoryService, new ProcessToolingProperties(root.resolve("processes"),
-                root.resolve("forms"), false, Duration.ofSeconds(3)), engineConfiguration);
+                root.resolve("forms"), false, Duration.ofSeconds(3)), engineConfiguration, startPermissions);
     }
 
     private static Path copyOfProcessesAndForms(Path target) throws IOException {
