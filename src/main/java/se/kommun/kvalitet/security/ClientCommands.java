@@ -275,7 +275,7 @@ final class ClientCommands {
     }
 
     /** A protected field of a Camunda command, found once. */
-    private static final class Read<T> {
+    static final class Read<T> {
 
         private final Field field;
 

@@ -133,21 +133,25 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
             problems.add(new CamundaForm.Problem("caseInstanceId", "sätts av servern, inte av den som startar",
                     "is set by the server, not by whoever starts"));
         }
-        DeploymentCache cache = context.getProcessEngineConfiguration().getDeploymentCache();
-        ProcessDefinitionEntity definition;
-        if (start.definitionId() != null) {
-            definition = cache.findDeployedProcessDefinitionById(start.definitionId());
-        } else if (start.tenantIdSet()) {
-            definition = cache.findDeployedLatestProcessDefinitionByKeyAndTenantId(start.definitionKey(),
-                    start.tenantId());
-        } else {
-            definition = cache.findDeployedLatestProcessDefinitionByKey(start.definitionKey());
-        }
+        ProcessDefinitionEntity definition = definitionOf(context, start);
+        // The engine's own permission check first, so a caller who may not start the process learns nothing more.
+        context.getProcessEngineConfiguration().getCommandCheckers()
+                .forEach(checker -> checker.checkCreateProcessInstance(definition));
         String startEvent = definition.getInitial() == null ? null : definition.getInitial().getId();
         problems.addAll(submissionProblems(formOf(context, definition, startEvent), start.variables()));
         if (!problems.isEmpty()) {
             throw RefusedInput.submission(problems);
         }
+    }
+
+    private static ProcessDefinitionEntity definitionOf(CommandContext context, ClientCommands.Start start) {
+        DeploymentCache cache = context.getProcessEngineConfiguration().getDeploymentCache();
+        if (start.definitionId() != null) {
+            return cache.findDeployedProcessDefinitionById(start.definitionId());
+        }
+        return start.tenantIdSet()
+                ? cache.findDeployedLatestProcessDefinitionByKeyAndTenantId(start.definitionKey(), start.tenantId())
+                : cache.findDeployedLatestProcessDefinitionByKey(start.definitionKey());
     }
 
     private void checkTask(CommandContext context, ClientCommands.TaskSubmission submission) {
@@ -157,6 +161,8 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
             // The command itself answers for a task that does not exist (or was just completed by someone else).
             return;
         }
+        // The engine's own permission check first, so a caller who may not work the task learns nothing about it.
+        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
         FormLookup form = task.getProcessDefinitionId() == null ? FormLookup.NONE
                 : formOf(context, context.getProcessEngineConfiguration().getDeploymentCache()
                         .findDeployedProcessDefinitionById(task.getProcessDefinitionId()), task.getTaskDefinitionKey());

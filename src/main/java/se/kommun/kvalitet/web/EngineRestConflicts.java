@@ -36,8 +36,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Refused input stays a 400: Camunda's resources for start, complete and submit-form wrap every engine exception
  * in a 500 ("Cannot instantiate process definition …"), also a {@link BadUserRequestException} or
- * {@link FormFieldValidationException} (security.ClientInputGuard's refusals, a step refusing a form value).
- * Such a 500 is answered as the refusal it carries: 400, the refusal's type and message.
+ * {@link FormFieldValidationException} (security.ClientInputGuard's refusals, a step refusing a form value), and
+ * the latter, where they keep the 400, in an English prefix. A 500 or 400 carrying such a refusal is answered as
+ * the refusal itself: 400, its type and its message (Swedish first, English second).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflicts {
@@ -124,7 +125,9 @@ class EngineRestConflicts {
             if (concurrentChange(exception) || mayHideConflict && taskGone.getAsBoolean()) {
                 return conflict();
             }
-            Throwable refusal = status == Response.Status.INTERNAL_SERVER_ERROR ? refusal(exception) : null;
+            boolean mayWrapRefusal = status == Response.Status.INTERNAL_SERVER_ERROR
+                    || status == Response.Status.BAD_REQUEST;
+            Throwable refusal = mayWrapRefusal ? refusal(exception) : null;
             return refusal == null ? camunda.getResponse(exception) : refused(refusal);
         }
 

@@ -8,7 +8,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,9 @@ class RedeployTest {
 
     @Autowired
     StartPermissions startPermissions;
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     @Autowired
     ObjectMapper json;
@@ -84,6 +90,27 @@ class RedeployTest {
         } finally {
             repositoryService.deleteDeployment(result.deploymentId(), true);
         }
+    }
+
+    @Test
+    void theRedeployedBpmnDecidesWhoMayStartIt(@TempDir Path copy) throws IOException {
+        ProcessRedeployment fromCopy = redeploymentOf(copyOfProcessesAndForms(copy));
+        Path bpmn = copy.resolve("processes/case-handling.bpmn");
+        Files.writeString(bpmn, Files.readString(bpmn).replace(
+                "camunda:candidateStarterGroups=\"streetsOfficers,careOfficers,educationOfficers,serviceOfficers\"",
+                "camunda:candidateStarterGroups=\"streetsOfficers,careOfficers,educationOfficers\""));
+        assertThat(mayStartCaseHandling("serviceOfficers")).isTrue();
+
+        ProcessRedeployment.Result result = fromCopy.redeploy();
+        try {
+            assertThat(result.deployed()).isTrue();
+            assertThat(mayStartCaseHandling("serviceOfficers")).as("taken back by the new version").isFalse();
+            assertThat(mayStartCaseHandling("careOfficers")).isTrue();
+        } finally {
+            repositoryService.deleteDeployment(result.deploymentId(), true);
+            startPermissions.synchronise();
+        }
+        assertThat(mayStartCaseHandling("serviceOfficers")).as("back with the version in force again").isTrue();
     }
 
     @Test
@@ -142,6 +169,12 @@ class RedeployTest {
             }
         }
         return target;
+    }
+
+    private boolean mayStartCaseHandling(String group) {
+        return authorizationService.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("caseHandling").list().stream()
+                .anyMatch(grant -> grant.isPermissionGranted(Permissions.CREATE_INSTANCE));
     }
 
     private int latestCaseHandlingVersion() {
