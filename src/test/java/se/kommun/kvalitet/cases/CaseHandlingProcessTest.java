@@ -124,7 +124,8 @@ class CaseHandlingProcessTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> startFromTasklist(Map.of("caseType", "COMPLAINT",
                 "description", "Saknar kategori.", "channel", "PHONE", "language", "sv")))
-                .isInstanceOf(InvalidCaseException.class);
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasMessageContaining("category: obligatoriskt fält saknas");
         assertThat(caseCount()).isEqualTo(before);
     }
 
