@@ -76,10 +76,6 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new Interceptor());
     }
 
-    Set<String> serverVariables() {
-        return serverVariables;
-    }
-
     /** One per command chain (each has its own successor); the depth is per thread, across chains. */
     private final class Interceptor extends CommandInterceptor {
 
@@ -98,8 +94,8 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         }
     }
 
-    void check(CommandContext context, Object command) {
-        Authentication authentication = context == null ? null : context.getAuthentication();
+    private void check(CommandContext context, Object command) {
+        Authentication authentication = context.getAuthentication();
         if (authentication == null || authentication.getUserId() == null) {
             return;
         }
