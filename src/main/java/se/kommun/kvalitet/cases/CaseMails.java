@@ -37,7 +37,7 @@ class CaseMails {
     /** To the citizen, in the citizen's language; anonymous cases get no mail. */
     @Transactional
     boolean toCitizen(DelegateExecution execution, String template) {
-        CitizenCase citizenCase = work.find((String) execution.getVariable(CaseProcess.CASE_REFERENCE));
+        CitizenCase citizenCase = work.find(CaseProcess.reference(execution));
         if (!citizenCase.hasEmail()) {
             return false;
         }

@@ -16,6 +16,6 @@ class CloseCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        work.close((String) execution.getVariable(CaseProcess.CASE_REFERENCE));
+        work.close(CaseProcess.reference(execution));
     }
 }

@@ -16,7 +16,7 @@ class FindDuplicateFaultReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(CaseProcess.CASE_REFERENCE);
+        String reference = CaseProcess.reference(execution);
         execution.setVariable(CaseProcess.DUPLICATE_OF, work.openDuplicateOf(reference).orElse(null));
     }
 }

@@ -16,7 +16,7 @@ class LinkDuplicateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        work.linkDuplicate((String) execution.getVariable(CaseProcess.CASE_REFERENCE),
+        work.linkDuplicate(CaseProcess.reference(execution),
                 (String) execution.getVariable(CaseProcess.DUPLICATE_OF));
     }
 }

@@ -28,7 +28,8 @@ class RecordCaseWorkListener implements TaskListener {
             // officers). Say so as the conflict it is (engine REST error code 1), not as a NullPointerException.
             throw new OptimisticLockingException("Task " + task.getId() + " was completed concurrently");
         }
-        String reference = (String) task.getVariable(CaseProcess.CASE_REFERENCE);
+        // The business key, set by the server; a variable could have come from whoever completes the task.
+        String reference = CaseProcess.reference(execution);
         String officer = task.getAssignee();
         switch (String.valueOf(execution.getVariableLocal("step"))) {
             case "investigate" -> work.documentInvestigation(reference, text(task, CaseProcess.FINDINGS),

@@ -34,7 +34,7 @@ class RecordRoutingDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
+        Map<String, Object> routing = (Map<String, Object>) execution.getVariable(CaseProcess.ROUTING);
         String candidateGroup = organisation.requireUnitOf((String) routing.get(CaseProcess.CANDIDATE_GROUP))
                 .officerGroup();
         String managerGroup = (String) routing.get(CaseProcess.MANAGER_GROUP);
@@ -46,9 +46,9 @@ class RecordRoutingDelegate implements JavaDelegate {
         execution.setVariable(CaseProcess.CANDIDATE_GROUP, candidateGroup);
         execution.setVariable(CaseProcess.MANAGER_GROUP, managerGroup);
         execution.setVariable(CaseProcess.PRIORITY, priority);
-        execution.setVariable("taskPriority", "HIGH".equals(priority) ? 75 : 50);
+        execution.setVariable(CaseProcess.TASK_PRIORITY, "HIGH".equals(priority) ? 75 : 50);
         unitChoices.offerOthersThan(execution, candidateGroup);
-        work.route((String) execution.getVariable(CaseProcess.CASE_REFERENCE), candidateGroup, managerGroup, priority,
+        work.route(CaseProcess.reference(execution), candidateGroup, managerGroup, priority,
                 slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
     }
 }

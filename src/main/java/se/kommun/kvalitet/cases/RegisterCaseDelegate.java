@@ -1,23 +1,38 @@
 package se.kommun.kvalitet.cases;
 
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import se.kommun.kvalitet.security.CamundaForm;
+import se.kommun.kvalitet.security.RefusedInput;
 
 /**
  * "Registrera ärende": an officer started the process from Tasklist's start form (a letter, a phone call,
- * a visit). Turns the form's variables into a case and makes its reference the business key.
+ * a visit). Turns the form's variables into a case and makes its reference the business key. A matter the case
+ * rules refuse is refused as the officer's input (400, naming the form fields), and nothing is started.
  */
 @Component("registerCase")
 class RegisterCaseDelegate implements JavaDelegate {
 
-    private final CaseIntake intake;
+    /** NewCase's property paths as the start form's field keys. */
+    private static final Map<String, String> FORM_FIELDS = Map.of("type", CaseProcess.CASE_TYPE,
+            "location", CaseProcess.ADDRESS, "location.address", CaseProcess.ADDRESS,
+            "contact.name", CaseProcess.CONTACT_NAME, "contact.email", CaseProcess.CONTACT_EMAIL,
+            "contact.phone", CaseProcess.CONTACT_PHONE, "receivedAt", CaseProcess.RECEIVED_ON);
 
-    RegisterCaseDelegate(CaseIntake intake) {
+    private final CaseIntake intake;
+    private final MessageSource messages;
+
+    RegisterCaseDelegate(CaseIntake intake, MessageSource messages) {
         this.intake = intake;
+        this.messages = messages;
     }
 
     @Override
@@ -26,7 +41,7 @@ class RegisterCaseDelegate implements JavaDelegate {
         String name = text(execution, CaseProcess.CONTACT_NAME);
         String phone = text(execution, CaseProcess.CONTACT_PHONE);
         String address = text(execution, CaseProcess.ADDRESS);
-        Date received = receivedDate(execution.getVariable(CaseProcess.RECEIVED_DATE));
+        Date received = receivedDate(execution.getVariable(CaseProcess.RECEIVED_ON));
         NewCase matter = new NewCase(
                 CaseType.valueOf(text(execution, CaseProcess.CASE_TYPE)),
                 text(execution, CaseProcess.CATEGORY),
@@ -35,17 +50,28 @@ class RegisterCaseDelegate implements JavaDelegate {
                 new NewCase.Contact(name, email, phone),
                 text(execution, CaseProcess.LANGUAGE),
                 received == null ? null : received.toInstant());
-        String officer = text(execution, "registeredBy");
-        String reference = intake.registerInRunningProcess(matter,
-                Channel.valueOf(text(execution, CaseProcess.CHANNEL)), officer);
+        String officer = text(execution, CaseProcess.REGISTERED_BY);
+        String reference;
+        try {
+            reference = intake.registerInRunningProcess(matter,
+                    Channel.valueOf(text(execution, CaseProcess.CHANNEL)), officer);
+        } catch (InvalidCaseException refused) {
+            throw RefusedInput.submission(refused.errors().getFieldErrors().stream().map(this::problem).toList());
+        }
         execution.setProcessBusinessKey(reference);
         execution.setVariables(Map.of(
                 CaseProcess.CASE_REFERENCE, reference,
                 CaseProcess.CASE_SUMMARY, CaseProcess.summary(matter.description()),
                 CaseProcess.RECEIVED_DATE, received == null ? new Date() : received));
         // The case table holds these now; as variables they would only duplicate personal data.
-        execution.removeVariables(java.util.List.of(CaseProcess.DESCRIPTION, CaseProcess.CONTACT_NAME,
-                CaseProcess.CONTACT_EMAIL, CaseProcess.CONTACT_PHONE, CaseProcess.ADDRESS));
+        execution.removeVariables(List.of(CaseProcess.DESCRIPTION, CaseProcess.CONTACT_NAME,
+                CaseProcess.CONTACT_EMAIL, CaseProcess.CONTACT_PHONE, CaseProcess.ADDRESS, CaseProcess.RECEIVED_ON));
+    }
+
+    private CamundaForm.Problem problem(FieldError error) {
+        String field = FORM_FIELDS.getOrDefault(error.getField(), error.getField());
+        return new CamundaForm.Problem(field, messages.getMessage(error, Locale.forLanguageTag("sv")),
+                messages.getMessage(error, Locale.ENGLISH));
     }
 
     /** Camunda Forms' datetime field submits an ISO string; a date-only field "2026-04-02". */

@@ -6,13 +6,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import se.kommun.kvalitet.organisation.Organisation;
+import se.kommun.kvalitet.security.RefusedInput;
 import se.kommun.kvalitet.slacalendar.SlaClock;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 
 /**
  * "Omfördela": the officer sent the case to another unit ({@code rerouteTo}); the SLA clock keeps running. The
- * value comes from a form, so it is checked against the organisation: an unknown unit is refused
- * ({@code UnknownUnitException}) and rolls the task completion back.
+ * value comes from a form, so it is checked against the organisation: an unknown unit is refused as the
+ * officer's input (400) and rolls the task completion back.
  */
 @Component("rerouteCase")
 class RerouteCaseDelegate implements JavaDelegate {
@@ -31,11 +32,15 @@ class RerouteCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Organisation.Unit unit = organisation.requireUnitOf((String) execution.getVariable(CaseProcess.REROUTE_TO));
+        String target = (String) execution.getVariable(CaseProcess.REROUTE_TO);
+        // Refused as the officer's input (400, the completion rolls back), not as a server error.
+        Organisation.Unit unit = organisation.unitOf(target).orElseThrow(() -> RefusedInput.field(
+                CaseProcess.REROUTE_TO, "välj den enhet som ska ta över ärendet",
+                "choose the unit that is to take over the case"));
         execution.setVariable(CaseProcess.CANDIDATE_GROUP, unit.officerGroup());
         execution.setVariable(CaseProcess.MANAGER_GROUP, unit.managerGroup());
         unitChoices.offerOthersThan(execution, unit.officerGroup());
-        work.route((String) execution.getVariable(CaseProcess.CASE_REFERENCE), unit.officerGroup(),
+        work.route(CaseProcess.reference(execution), unit.officerGroup(),
                 unit.managerGroup(), (String) execution.getVariable(CaseProcess.PRIORITY),
                 slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
     }

@@ -25,7 +25,7 @@ class ResumeCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        work.resumeAfterSupplement((String) execution.getVariable(CaseProcess.CASE_REFERENCE),
+        work.resumeAfterSupplement(CaseProcess.reference(execution),
                 Boolean.parseBoolean(String.valueOf(execution.getVariableLocal("answered"))),
                 slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
     }

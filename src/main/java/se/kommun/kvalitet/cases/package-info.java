@@ -4,5 +4,5 @@
  * on a case. The process itself lives in {@code processes/case-handling.bpmn}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Citizen cases",
-        allowedDependencies = {"escalation", "notifications", "organisation", "reference", "shared", "slacalendar", "web"})
+        allowedDependencies = {"escalation", "notifications", "organisation", "reference", "security", "shared", "slacalendar", "web"})
 package se.kommun.kvalitet.cases;

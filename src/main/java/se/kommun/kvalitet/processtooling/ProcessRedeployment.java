@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import se.kommun.kvalitet.security.StartPermissions;
 
 /**
  * Deploys every BPMN, DMN and form file in the configured directories as one deployment under the starter's
@@ -36,11 +37,13 @@ class ProcessRedeployment {
     private final RepositoryService repositoryService;
     private final ProcessToolingProperties properties;
     private final String deploymentName;
+    private final StartPermissions startPermissions;
 
     ProcessRedeployment(RepositoryService repositoryService, ProcessToolingProperties properties,
-            ProcessEngineConfigurationImpl engineConfiguration) {
+            ProcessEngineConfigurationImpl engineConfiguration, StartPermissions startPermissions) {
         this.repositoryService = repositoryService;
         this.properties = properties;
+        this.startPermissions = startPermissions;
         // The starter's bean is declared as the Impl type but always is the Spring one, which names the
         // auto-deployment ("SpringAutoDeployment" unless configured).
         this.deploymentName = ((SpringProcessEngineConfiguration) engineConfiguration).getDeploymentName();
@@ -68,6 +71,8 @@ class ProcessRedeployment {
                 .map(definition -> new DefinitionVersion(definition.getKey(), definition.getVersion()))
                 .toList();
         if (deployed) {
+            // Who may start a process is in its BPMN (candidateStarterGroups): the new version decides.
+            startPermissions.synchronise();
             log.info("Driftsatte / deployed {} ({} filer / files): {}", deployment.getId(), files.size(), definitions);
         } else {
             log.info("Inga ändringar, inget driftsatt / nothing changed, nothing deployed (senaste / latest {})",

@@ -4,5 +4,5 @@
  * Tasklist filters every unit starts with.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Process tooling",
-        allowedDependencies = {"organisation", "shared", "slacalendar", "web"})
+        allowedDependencies = {"organisation", "security", "shared", "slacalendar", "web"})
 package se.kommun.kvalitet.processtooling;

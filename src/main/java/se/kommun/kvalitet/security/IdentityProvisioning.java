@@ -31,7 +31,8 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 /**
  * Creates the unit and role groups with their Camunda authorizations on every start (idempotent), and the
  * demo users when {@code kvalitet.demo.enabled}. Task visibility per unit needs no grant here: Camunda
- * gives a task's candidate group READ/UPDATE on that task only, so officers see just their units' tasks.
+ * gives a task's candidate group READ/TASK_WORK on that task only, so officers see and work just their units'
+ * tasks. Which processes a group may start comes from the BPMN ({@link StartPermissions}).
  */
 @Component
 class IdentityProvisioning implements ApplicationRunner {
@@ -42,13 +43,15 @@ class IdentityProvisioning implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final Organisation organisation;
     private final DemoProperties demo;
+    private final StartPermissions startPermissions;
 
     IdentityProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-            Organisation organisation, DemoProperties demo) {
+            Organisation organisation, DemoProperties demo, StartPermissions startPermissions) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.organisation = organisation;
         this.demo = demo;
+        this.startPermissions = startPermissions;
     }
 
     @Override
@@ -59,6 +62,7 @@ class IdentityProvisioning implements ApplicationRunner {
         }
         provisionProcessOwners(organisation.processOwnerGroup());
         provisionQuality(organisation.qualityGroup());
+        startPermissions.synchronise();
         if (demo.enabled()) {
             createDemoUsers();
         }
@@ -67,8 +71,10 @@ class IdentityProvisioning implements ApplicationRunner {
     private void provisionOfficers(String groupId, String name) {
         ensureGroup(groupId, name);
         grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
-        // Registering a letter or phone call is starting a process from Tasklist's start form.
-        grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE);
+        // Registering a letter or phone call is starting a process from Tasklist's start form: READ to list the
+        // processes, CREATE on instances; CREATE_INSTANCE only on the processes whose BPMN names the group.
+        grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ);
+        revoke(groupId, Resources.PROCESS_DEFINITION, ANY, CREATE_INSTANCE);
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, CREATE);
     }
 
@@ -142,6 +148,18 @@ class IdentityProvisioning implements ApplicationRunner {
         group.setName(name);
         group.setType(Groups.GROUP_TYPE_WORKFLOW);
         identityService.saveGroup(group);
+    }
+
+    /** Takes back a permission that earlier versions granted (databases provisioned before issue 15). */
+    private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).list()) {
+            if (authorization.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+                    && authorization.isPermissionGranted(permission)) {
+                authorization.removePermission(permission);
+                authorizationService.saveAuthorization(authorization);
+            }
+        }
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

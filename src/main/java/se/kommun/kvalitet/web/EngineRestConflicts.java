@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -31,6 +33,12 @@ import org.springframework.context.annotation.Configuration;
  * authorization check runs after the winner deleted the task, as if the officer lacked permission (403). All of
  * these are a conflict: 409, in Camunda's own error shape (code 1 is Camunda's code for optimistic locking) so
  * Tasklist shows the message. A genuine 403 or 500, on a task that still exists, keeps Camunda's answer.
+ * <p>
+ * Refused input stays a 400: Camunda's resources for start, complete and submit-form wrap every engine exception
+ * in a 500 ("Cannot instantiate process definition …"), also a {@link BadUserRequestException} or
+ * {@link FormFieldValidationException} (security.ClientInputGuard's refusals, a step refusing a form value), and
+ * the latter, where they keep the 400, in an English prefix. A 500 or 400 carrying such a refusal is answered as
+ * the refusal itself: 400, its type and its message (Swedish first, English second).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestConflicts {
@@ -114,8 +122,29 @@ class EngineRestConflicts {
             Response.Status status = camunda.getStatus(exception);
             boolean mayHideConflict = status == Response.Status.INTERNAL_SERVER_ERROR
                     || status == Response.Status.FORBIDDEN;
-            return concurrentChange(exception) || mayHideConflict && taskGone.getAsBoolean() ? conflict()
-                    : camunda.getResponse(exception);
+            if (concurrentChange(exception) || mayHideConflict && taskGone.getAsBoolean()) {
+                return conflict();
+            }
+            boolean mayWrapRefusal = status == Response.Status.INTERNAL_SERVER_ERROR
+                    || status == Response.Status.BAD_REQUEST;
+            Throwable refusal = mayWrapRefusal ? refusal(exception) : null;
+            return refusal == null ? camunda.getResponse(exception) : refused(refusal);
+        }
+
+        /** A refusal of the request somewhere in the chain of a 500. */
+        static Throwable refusal(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+                    return cause;
+                }
+            }
+            return null;
+        }
+
+        static Response refused(Throwable refusal) {
+            ExceptionDto body = ExceptionHandlerHelper.getInstance().fromException(refusal);
+            return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         }
 
         static boolean concurrentChange(Throwable exception) {

@@ -143,7 +143,7 @@ class CaseHandlingProcessTest {
     @Test
     void officerRegistersALetterWithTheDateItArrived() {
         ProcessInstance pi = startFromTasklist(Map.of("caseType", "COMPLAINT", "category", "ELDERLY_CARE",
-                "description", "Brev om sena besök.", "channel", "LETTER", "receivedDate", "2026-04-02",
+                "description", "Brev om sena besök.", "channel", "LETTER", "receivedOn", "2026-04-02",
                 "contactName", "Karl Brevsson", "contactEmail", "karl@example.se", "language", "sv"));
 
         String reference = (String) runtimeService.getVariable(pi.getId(), CaseProcess.CASE_REFERENCE);
@@ -166,7 +166,8 @@ class CaseHandlingProcessTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> startFromTasklist(Map.of("caseType", "COMPLAINT",
                 "description", "Saknar kategori.", "channel", "PHONE", "language", "sv")))
-                .isInstanceOf(InvalidCaseException.class);
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+                .hasMessageContaining("category: obligatoriskt fält saknas");
         assertThat(caseCount()).isEqualTo(before);
     }
 

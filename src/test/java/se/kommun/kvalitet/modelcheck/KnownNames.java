@@ -23,22 +23,36 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the Java side offers the models, read from the compiled classes and sources rather than kept as a
- * second list here: delegate beans, variable-name constants, and variables the code sets by literal name.
+ * second list here: delegate beans, variable-name constants, variables the code sets by literal name, and the
+ * variables only the server may write (CaseProcess.SERVER_VARIABLES, which the engine's client guard enforces).
  */
-record KnownNames(Map<String, String> delegateBeans, Set<String> javaVariables, Set<String> writtenVariables) {
+record KnownNames(Map<String, String> delegateBeans, Set<String> javaVariables, Set<String> writtenVariables,
+        Set<String> serverVariables) {
 
     private static final String BASE_PACKAGE = "se.kommun.kvalitet";
     private static final Pattern SET_VARIABLE_LITERAL = Pattern.compile("setVariable\\(\\s*\"(\\w+)\"");
 
     static KnownNames scan(Path mainSources) {
-        Set<String> caseVariables = stringConstants(classNamed(BASE_PACKAGE + ".cases.CaseProcess"));
+        Class<?> caseProcess = classNamed(BASE_PACKAGE + ".cases.CaseProcess");
+        Set<String> caseVariables = stringConstants(caseProcess);
         Set<String> slaVariables = stringConstants(se.kommun.kvalitet.slacalendar.SlaVariables.class);
         Set<String> written = new TreeSet<>(slaVariables);
         written.addAll(caseVariables);
         written.addAll(literalSetVariables(mainSources));
         Set<String> javaVariables = new TreeSet<>(caseVariables);
         javaVariables.addAll(slaVariables);
-        return new KnownNames(scanDelegateBeans(), javaVariables, written);
+        return new KnownNames(scanDelegateBeans(), javaVariables, written, serverVariables(caseProcess));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> serverVariables(Class<?> caseProcess) {
+        try {
+            Field field = caseProcess.getDeclaredField("SERVER_VARIABLES");
+            field.setAccessible(true);
+            return new TreeSet<>((Set<String>) field.get(null));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Bean name to class name of every @Component that Camunda can call as a delegate or task listener. */

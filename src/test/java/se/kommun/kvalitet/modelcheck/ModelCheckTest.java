@@ -29,6 +29,24 @@ class ModelCheckTest {
     }
 
     @Test
+    void aFormFieldForAServerVariableOrOneTheGuardCannotCheckIsCaught(@TempDir Path forms) throws IOException {
+        for (Path form : ModelChecker.files(FORMS, ".form")) {
+            Files.copy(form, forms.resolve(form.getFileName()));
+        }
+        // An officer could otherwise bind the task to another case, or submit a list the guard cannot check.
+        Path investigate = forms.resolve("investigate-case.form");
+        Files.writeString(investigate, Files.readString(investigate)
+                .replace("\"key\": \"forwardedTo\"", "\"key\": \"caseReference\"")
+                .replace("\"type\": \"select\"", "\"type\": \"taglist\""));
+
+        assertThat(checker.check(PROCESSES, forms)).map(Violation::toString).containsExactlyInAnyOrder(
+                "investigate-case.form: form 'investigate-case': component 'investigate_case_rerouteTo' uses "
+                        + "component type 'taglist', which the server cannot check [form-checkable]",
+                "investigate-case.form: form 'investigate-case': field 'caseReference' is a variable only the "
+                        + "server may write (CaseProcess.SERVER_VARIABLES) [server-only-field]");
+    }
+
+    @Test
     void brokenCopyOfTheCaseProcessIsCaught(@TempDir Path processes) throws IOException {
         String model = Files.readString(PROCESSES.resolve("case-handling.bpmn"));
         String broken = model

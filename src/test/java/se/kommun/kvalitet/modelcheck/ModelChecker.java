@@ -55,6 +55,7 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import se.kommun.kvalitet.security.CamundaForm;
 
 /**
  * The project's modelling rules over processes/ (BPMN, DMN) and forms/, as a list of violations so that
@@ -132,6 +133,14 @@ final class ModelChecker {
             Set<String> keys = new TreeSet<>();
             collectKeys(schema.path("components"), keys);
             byId.put(id, new Form(file, id, keys));
+            // The engine accepts from Tasklist exactly what the client guard can check in a form.
+            try {
+                CamundaForm.parse(readBytes(path));
+            } catch (IllegalArgumentException e) {
+                fail.accept("form-checkable", e.getMessage());
+            }
+            keys.stream().filter(names.serverVariables()::contains).forEach(key -> fail.accept("server-only-field",
+                    "field '" + key + "' is a variable only the server may write (CaseProcess.SERVER_VARIABLES)"));
         }
         return byId;
     }
@@ -435,6 +444,14 @@ final class ModelChecker {
     @FunctionalInterface
     private interface Reporter {
         void add(ModelElementInstance element, String rule, String message);
+    }
+
+    private static byte[] readBytes(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode readJson(Path path) {

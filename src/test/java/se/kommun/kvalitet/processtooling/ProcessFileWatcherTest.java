@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.security.StartPermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KvalitetIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ProcessFileWatcherTest {
+
+    @Autowired
+    StartPermissions startPermissions;
 
     @Autowired
     RepositoryService repositoryService;
@@ -110,7 +114,8 @@ class ProcessFileWatcherTest {
     private ProcessFileWatcher watcherOf(Path root) {
         ProcessToolingProperties properties = new ProcessToolingProperties(root.resolve("processes"),
                 root.resolve("forms"), true, Duration.ofSeconds(3));
-        return new ProcessFileWatcher(new ProcessRedeployment(repositoryService, properties, engineConfiguration),
+        return new ProcessFileWatcher(new ProcessRedeployment(repositoryService, properties, engineConfiguration,
+                startPermissions),
                 properties);
     }
 

@@ -8,7 +8,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.security.StartPermissions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +44,12 @@ class RedeployTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    StartPermissions startPermissions;
+
+    @Autowired
+    AuthorizationService authorizationService;
 
     @Autowired
     ObjectMapper json;
@@ -80,6 +90,27 @@ class RedeployTest {
         } finally {
             repositoryService.deleteDeployment(result.deploymentId(), true);
         }
+    }
+
+    @Test
+    void theRedeployedBpmnDecidesWhoMayStartIt(@TempDir Path copy) throws IOException {
+        ProcessRedeployment fromCopy = redeploymentOf(copyOfProcessesAndForms(copy));
+        Path bpmn = copy.resolve("processes/case-handling.bpmn");
+        Files.writeString(bpmn, Files.readString(bpmn).replace(
+                "camunda:candidateStarterGroups=\"streetsOfficers,careOfficers,educationOfficers,serviceOfficers\"",
+                "camunda:candidateStarterGroups=\"streetsOfficers,careOfficers,educationOfficers\""));
+        assertThat(mayStartCaseHandling("serviceOfficers")).isTrue();
+
+        ProcessRedeployment.Result result = fromCopy.redeploy();
+        try {
+            assertThat(result.deployed()).isTrue();
+            assertThat(mayStartCaseHandling("serviceOfficers")).as("taken back by the new version").isFalse();
+            assertThat(mayStartCaseHandling("careOfficers")).isTrue();
+        } finally {
+            repositoryService.deleteDeployment(result.deploymentId(), true);
+            startPermissions.synchronise();
+        }
+        assertThat(mayStartCaseHandling("serviceOfficers")).as("back with the version in force again").isTrue();
     }
 
     @Test
@@ -161,7 +192,7 @@ class RedeployTest {
 
     private ProcessRedeployment redeploymentOf(Path root) {
         return new ProcessRedeployment(repositoryService, new ProcessToolingProperties(root.resolve("processes"),
-                root.resolve("forms"), false, Duration.ofSeconds(3)), engineConfiguration);
+                root.resolve("forms"), false, Duration.ofSeconds(3)), engineConfiguration, startPermissions);
     }
 
     private static void replaceIn(Path file, String text, String replacement) throws IOException {
@@ -180,6 +211,12 @@ class RedeployTest {
             }
         }
         return target;
+    }
+
+    private boolean mayStartCaseHandling(String group) {
+        return authorizationService.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(Resources.PROCESS_DEFINITION).resourceId("caseHandling").list().stream()
+                .anyMatch(grant -> grant.isPermissionGranted(Permissions.CREATE_INSTANCE));
     }
 
     private int latestCaseHandlingVersion() {

@@ -3,12 +3,14 @@ package se.kommun.kvalitet.security;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +59,7 @@ class AuthorizationMatrixTest {
     enum Endpoint {
         SUBMIT_CASE, CATEGORIES, READ_CASE, STATUS_PAGE_RIGHT_TOKEN, STATUS_PAGE_WRONG_TOKEN, CAUGHT_MAIL, HEALTH,
         METRICS, ENGINE_TASKS, ENGINE_CLAIM_AND_COMPLETE, ENGINE_DEPLOY, ENGINE_USERS, ENGINE_AUTHORIZATIONS,
-        ENGINE_PROCESS_INSTANCES
+        ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY
     }
 
     @Autowired
@@ -70,6 +73,12 @@ class AuthorizationMatrixTest {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     String reference;
     String statusUrl;
@@ -156,6 +165,19 @@ class AuthorizationMatrixTest {
                 }
             }));
         }
+        // Starting the case process from its start form: the groups its BPMN names, process owners, administrators.
+        // Bound to an existing case (caseReference): refused for everyone who may start it at all (400).
+        rows.add(row(Role.ANONYMOUS, Endpoint.ENGINE_START_FROM_FORM, 401));
+        rows.add(row(Role.ANONYMOUS, Endpoint.ENGINE_START_BOUND_TO_CASE, 401));
+        for (Role role : staff) {
+            rows.add(row(role, Endpoint.ENGINE_START_FROM_FORM, role == Role.MANAGER ? 403 : 200));
+            rows.add(row(role, Endpoint.ENGINE_START_BOUND_TO_CASE, role == Role.MANAGER ? 403 : 400));
+        }
+        // Redeploying from the file system: process owners.
+        rows.add(row(Role.ANONYMOUS, Endpoint.ADMIN_REDEPLOY, 401));
+        for (Role role : staff) {
+            rows.add(row(role, Endpoint.ADMIN_REDEPLOY, role == Role.PROCESS_OWNER ? 200 : 403));
+        }
         // Process instances: managers, process owners, administrators; officers work through tasks.
         for (Role role : staff) {
             boolean sees = role == Role.MANAGER || role == Role.PROCESS_OWNER || role == Role.ADMIN;
@@ -198,7 +220,26 @@ class AuthorizationMatrixTest {
                     String.class);
             case ENGINE_PROCESS_INSTANCES -> client.getForEntity(uri("/engine-rest/process-instance?businessKey="
                     + reference + "&maxResults=10"), String.class);
+            case ENGINE_START_FROM_FORM -> client.postForEntity("/engine-rest/process-definition/key/caseHandling/start",
+                    jsonEntity(json.writeValueAsString(Map.of("variables", EngineClient.letterFormFields()))),
+                    String.class);
+            case ENGINE_START_BOUND_TO_CASE -> startBoundToTheCase(client);
+            case ADMIN_REDEPLOY -> client.postForEntity("/api/admin/deployments", null, String.class);
         };
+    }
+
+    /** The takeover of issue 15: a start that would take the "already registered" path into the matrix's case. */
+    private ResponseEntity<String> startBoundToTheCase(TestRestTemplate client) throws Exception {
+        String unitBefore = jdbc.queryForObject("select candidate_group from app.citizen_case where reference = ?",
+                String.class, reference);
+        ResponseEntity<String> response = client.postForEntity("/engine-rest/process-definition/key/caseHandling/start",
+                jsonEntity(json.writeValueAsString(Map.of("variables", EngineClient.variables("caseReference", reference,
+                        "category", "STREETS_PARKS", "caseSummary", "Övertaget")))), String.class);
+        assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("caseReference", reference).count())
+                .as("only the intake's instance works on the case").isOne();
+        assertThat(jdbc.queryForObject("select candidate_group from app.citizen_case where reference = ?",
+                String.class, reference)).isEqualTo(unitBefore);
+        return response;
     }
 
     /** A fresh case per row, so that each role meets an unclaimed task; claim, then complete. */
