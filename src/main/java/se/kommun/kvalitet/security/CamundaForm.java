@@ -46,8 +46,13 @@ public final class CamundaForm {
     /** A submitted value this class refuses to look into (Json, Object, File variables). */
     private static final Object COMPLEX = new Object();
 
-    record Field(String key, String type, boolean required, Set<String> options, Integer minLength,
-            Integer maxLength, Pattern pattern, String subtype) {
+    /**
+     * @param options         a select's or radio's listed options, or null
+     * @param optionsVariable the process variable a select's or radio's options come from ({@code valuesKey}),
+     *                        or null; only trusted when the server alone writes that variable
+     */
+    record Field(String key, String type, boolean required, Set<String> options, String optionsVariable,
+            Integer minLength, Integer maxLength, Pattern pattern, String subtype) {
     }
 
     /** One refused part of a submission, in Swedish and English. */
@@ -91,6 +96,13 @@ public final class CamundaForm {
         return fields;
     }
 
+    /** The process variables whose values are the options of a select or radio of this form. */
+    public Set<String> optionsVariables() {
+        Set<String> names = new LinkedHashSet<>();
+        fields.values().stream().map(Field::optionsVariable).filter(java.util.Objects::nonNull).forEach(names::add);
+        return names;
+    }
+
     private static void collect(JsonNode components, Map<String, Field> fields) {
         for (JsonNode component : components) {
             String type = component.path("type").asText();
@@ -126,9 +138,15 @@ public final class CamundaForm {
         JsonNode validate = component.path("validate");
         boolean conditional = component.hasNonNull("conditional") && !component.path("conditional").isEmpty();
         Set<String> options = null;
-        if (CHOICE.contains(type)) {
-            if (component.has("valuesKey") || component.has("valuesExpression") || !component.has("values")) {
-                throw unsupported(component, "options that are not listed in the form");
+        String optionsVariable = null;
+        if (CHOICE.contains(type) && component.hasNonNull("valuesKey")) {
+            optionsVariable = component.get("valuesKey").asText();
+            if (!KEY.matcher(optionsVariable).matches()) {
+                throw unsupported(component, "options from '" + optionsVariable + "' (only a plain variable name)");
+            }
+        } else if (CHOICE.contains(type)) {
+            if (component.has("valuesExpression") || !component.has("values")) {
+                throw unsupported(component, "options that are neither listed in the form nor in a variable");
             }
             options = new LinkedHashSet<>();
             for (JsonNode option : component.path("values")) {
@@ -140,7 +158,7 @@ public final class CamundaForm {
             pattern = Pattern.compile(validate.get("pattern").asText());
         }
         return new Field(key, type, validate.path("required").asBoolean(false) && !conditional, options,
-                validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
+                optionsVariable, validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
                 validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null, pattern,
                 component.path("subtype").asText("datetime"));
     }
@@ -150,8 +168,13 @@ public final class CamundaForm {
                 + ", which the server cannot check");
     }
 
-    /** Everything wrong with a submission of this form; empty when it may pass. */
-    List<Problem> check(Map<String, ?> submitted) {
+    /**
+     * Everything wrong with a submission of this form; empty when it may pass.
+     *
+     * @param variables the variables of the task's scope, for options that come from a variable (at a start
+     *                  there are none, so such a choice takes no value)
+     */
+    List<Problem> check(Map<String, ?> submitted, Function<String, Object> variables) {
         List<Problem> problems = new ArrayList<>();
         for (String name : submitted.keySet()) {
             if (!fields.containsKey(name)) {
@@ -166,7 +189,7 @@ public final class CamundaForm {
                 }
                 continue;
             }
-            Problem invalid = invalid(field, value);
+            Problem invalid = invalid(field, value, variables);
             if (invalid != null) {
                 problems.add(invalid);
             }
@@ -174,7 +197,7 @@ public final class CamundaForm {
         return problems;
     }
 
-    private static Problem invalid(Field field, Object value) {
+    private static Problem invalid(Field field, Object value, Function<String, Object> variables) {
         String key = field.key();
         if (value == COMPLEX) {
             return new Problem(key, "värdet har fel typ", "the value has the wrong type");
@@ -200,7 +223,9 @@ public final class CamundaForm {
                     return new Problem(key, "ska vara text", "must be text");
                 }
                 if (CHOICE.contains(field.type())) {
-                    return field.options().contains(text) ? null
+                    Set<String> options = field.optionsVariable() == null ? field.options()
+                            : optionsIn(variables.apply(field.optionsVariable()));
+                    return options.contains(text) ? null
                             : new Problem(key, "värdet finns inte bland formulärets val",
                                     "the value is not one of the form's options");
                 }
@@ -218,6 +243,27 @@ public final class CamundaForm {
                 return null;
             }
         }
+    }
+
+    /** The values of options held in a variable: form-js's [{"label":…,"value":…}], as JSON or as a list. */
+    private static Set<String> optionsIn(Object variable) {
+        Set<String> values = new LinkedHashSet<>();
+        if (variable == null) {
+            return values;
+        }
+        JsonNode options;
+        try {
+            options = variable instanceof java.util.Collection<?> || variable instanceof Map<?, ?>
+                    ? JSON.valueToTree(variable) : JSON.readTree(variable.toString());
+        } catch (IOException e) {
+            return values;
+        }
+        for (JsonNode option : options) {
+            if (option.hasNonNull("value")) {
+                values.add(option.get("value").asText());
+            }
+        }
+        return values;
     }
 
     /** The submitted value without Camunda's typing; Json, Object and File variables are never a form field's. */

@@ -134,7 +134,8 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         context.getProcessEngineConfiguration().getCommandCheckers()
                 .forEach(checker -> checker.checkCreateProcessInstance(definition));
         String startEvent = definition.getInitial() == null ? null : definition.getInitial().getId();
-        problems.addAll(submissionProblems(formOf(context, definition, startEvent), start.variables()));
+        problems.addAll(submissionProblems(formOf(context, definition, startEvent), start.variables(),
+                name -> null));
         if (!problems.isEmpty()) {
             throw RefusedInput.submission(problems);
         }
@@ -162,13 +163,14 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
         FormLookup form = task.getProcessDefinitionId() == null ? FormLookup.NONE
                 : formOf(context, context.getProcessEngineConfiguration().getDeploymentCache()
                         .findDeployedProcessDefinitionById(task.getProcessDefinitionId()), task.getTaskDefinitionKey());
-        List<CamundaForm.Problem> problems = submissionProblems(form, submission.variables());
+        List<CamundaForm.Problem> problems = submissionProblems(form, submission.variables(), task::getVariable);
         if (!problems.isEmpty()) {
             throw RefusedInput.submission(problems);
         }
     }
 
-    private List<CamundaForm.Problem> submissionProblems(FormLookup lookup, Map<String, ?> variables) {
+    private List<CamundaForm.Problem> submissionProblems(FormLookup lookup, Map<String, ?> variables,
+            java.util.function.Function<String, Object> scope) {
         Map<String, Object> submitted = new LinkedHashMap<>();
         List<CamundaForm.Problem> problems = new ArrayList<>();
         if (variables != null) {
@@ -181,8 +183,16 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
                 }
             }
         }
-        if (lookup.form() != null) {
-            problems.addAll(lookup.form().check(submitted));
+        java.util.Optional<String> untrustedOptions = lookup.form() == null ? java.util.Optional.empty()
+                : lookup.form().optionsVariables().stream().filter(name -> !serverVariables.contains(name)).findFirst();
+        if (untrustedOptions.isPresent()) {
+            // A client that may write the options could offer itself any value.
+            FormLookup unreadable = FormLookup.unreadable(lookup.form().id(), "options from '"
+                    + untrustedOptions.get() + "', which the server does not declare its own");
+            submitted.keySet().forEach(name -> problems.add(new CamundaForm.Problem(name, unreadable.swedish(),
+                    unreadable.english())));
+        } else if (lookup.form() != null) {
+            problems.addAll(lookup.form().check(submitted, scope));
         } else {
             submitted.keySet().forEach(name -> problems.add(new CamundaForm.Problem(name, lookup.swedish(),
                     lookup.english())));

@@ -32,7 +32,6 @@ import se.kommun.kvalitet.KvalitetIntegrationTest;
 import se.kommun.kvalitet.escalation.Escalations;
 import se.kommun.kvalitet.localrun.MailText;
 import se.kommun.kvalitet.organisation.Organisation;
-import se.kommun.kvalitet.organisation.UnknownUnitException;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 import se.kommun.kvalitet.SettableClock;
 import se.kommun.kvalitet.shared.ClockConfiguration;
@@ -442,7 +441,8 @@ class CaseHandlingProcessTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(pi), withVariables(
                         "findings", "Någon annan.", "investigationOutcome", "reroute", "rerouteTo", "noSuchGroup")))
-                .isInstanceOf(UnknownUnitException.class).hasMessageContaining("noSuchGroup");
+                .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+                .hasMessageContaining("rerouteTo").hasMessageContaining("välj den enhet");
 
         assertThat(task(pi).getId()).isEqualTo(taskId);
         assertThat(task(pi)).hasCandidateGroup("careOfficers");

@@ -22,7 +22,11 @@ class CamundaFormTest {
     }
 
     private static List<String> problems(CamundaForm form, Map<String, ?> submitted) {
-        return form.check(submitted).stream().map(problem -> problem.field() + ": " + problem.english()).toList();
+        return problems(form, submitted, Map.of());
+    }
+
+    private static List<String> problems(CamundaForm form, Map<String, ?> submitted, Map<String, Object> scope) {
+        return form.check(submitted, scope::get).stream().map(problem -> problem.field() + ": " + problem.english()).toList();
     }
 
     @Test
@@ -32,6 +36,7 @@ class CamundaFormTest {
         assertThat(investigate.id()).isEqualTo("investigate-case");
         assertThat(investigate.keys()).containsExactly("findings", "investigationOutcome", "supplementQuestion",
                 "rerouteTo", "forwardedTo");
+        assertThat(investigate.optionsVariables()).containsExactly("unitChoices");
         // Hidden fields are left out by Tasklist; an empty optional text field may come as "".
         assertThat(problems(investigate, Map.of("findings", "Utrett.", "investigationOutcome", "continue",
                 "forwardedTo", ""))).isEmpty();
@@ -63,6 +68,22 @@ class CamundaFormTest {
         assertThat(problems(form, Map.of("outcome", "a", "confirmed", "true")))
                 .containsExactly("confirmed: must be true or false");
         assertThat(problems(form, Map.of("outcome", "a", "confirmed", true))).isEmpty();
+    }
+
+    /** Options from a variable (form-js {@code valuesKey}) are what that variable holds now, JSON or a list. */
+    @Test
+    void choicesFromAVariableAreTheValuesItHolds() {
+        CamundaForm form = form("{\"type\":\"select\",\"key\":\"unit\",\"valuesKey\":\"units\"}");
+        String json = "[{\"label\":\"Gata och park\",\"value\":\"streetsOfficers\"}]";
+
+        assertThat(form.optionsVariables()).containsExactly("units");
+        assertThat(problems(form, Map.of("unit", "streetsOfficers"), Map.of("units", json))).isEmpty();
+        assertThat(problems(form, Map.of("unit", "streetsOfficers"),
+                Map.of("units", List.of(Map.of("label", "Gata och park", "value", "streetsOfficers"))))).isEmpty();
+        assertThat(problems(form, Map.of("unit", "careOfficers"), Map.of("units", json)))
+                .containsExactly("unit: the value is not one of the form's options");
+        assertThat(problems(form, Map.of("unit", "streetsOfficers")))
+                .as("no variable, no options").containsExactly("unit: the value is not one of the form's options");
     }
 
     @Test
@@ -107,8 +128,10 @@ class CamundaFormTest {
                 .hasMessageContaining("component type 'taglist'");
         assertThatThrownBy(() -> form("{\"type\":\"textfield\",\"key\":\"a.b\",\"id\":\"t\"}"))
                 .hasMessageContaining("only plain names");
-        assertThatThrownBy(() -> form("{\"type\":\"select\",\"key\":\"s\",\"valuesKey\":\"options\",\"id\":\"t\"}"))
-                .hasMessageContaining("options that are not listed");
+        assertThatThrownBy(() -> form("{\"type\":\"select\",\"key\":\"s\",\"valuesExpression\":\"=x\",\"id\":\"t\"}"))
+                .hasMessageContaining("options that are neither listed");
+        assertThatThrownBy(() -> form("{\"type\":\"select\",\"key\":\"s\",\"valuesKey\":\"a.b\",\"id\":\"t\"}"))
+                .hasMessageContaining("only a plain variable name");
         assertThatThrownBy(() -> form("{\"type\":\"group\",\"path\":\"address\",\"id\":\"g\",\"components\":[]}"))
                 .hasMessageContaining("data path");
         assertThatThrownBy(() -> CamundaForm.parse("not json".getBytes(StandardCharsets.UTF_8)))
