@@ -147,6 +147,9 @@ class EngineRestConflicts {
                     .build();
         }
 
+        private static final java.util.Set<String> TASK_COLLECTION_PATHS = java.util.Set.of("create", "count",
+                "report");
+
         static boolean concurrentChange(Throwable exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof OptimisticLockingException) {
@@ -156,11 +159,15 @@ class EngineRestConflicts {
             return false;
         }
 
-        /** The request names a task (…/task/{id}/…) that no longer exists, whoever may see it. */
+        /**
+         * The request acts on a task (…/task/{id}/{action}) that no longer exists, whoever may see it. Not
+         * …/task/create, …/task/count or …/task/report/…: those name no task.
+         */
         boolean taskGone() {
             List<PathSegment> segments = uriInfo.getPathSegments();
-            for (int i = 0; i + 1 < segments.size(); i++) {
-                if ("task".equals(segments.get(i).getPath())) {
+            for (int i = 0; i + 2 < segments.size(); i++) {
+                if ("task".equals(segments.get(i).getPath())
+                        && !TASK_COLLECTION_PATHS.contains(segments.get(i + 1).getPath())) {
                     String taskId = segments.get(i + 1).getPath();
                     // The engine's own lookup by id, which applies no authorization check.
                     return engine.getCommandExecutorTxRequired()

@@ -62,7 +62,7 @@ class FoundationTest {
 
     @Test
     void engineRestRefusesWrongPassword() {
-        // Not a real user: a wrong password for a real one would trigger login throttling for later tests.
+        // Not a real user: no account's failed-login count changes.
         ResponseEntity<String> response = http.withBasicAuth("nobody", "wrong")
                 .getForEntity("/engine-rest/process-definition?maxResults=100", String.class);
 

@@ -84,8 +84,8 @@ class WebappOverridesTest {
 
         ResponseEntity<String> created = createTaskAs("anna", "Demo-Kvalitet-2026!");
 
-        assertThat(created.getStatusCode().is4xxClientError()).as(created.getStatusCode() + " " + created.getBody())
-                .isTrue();
+        // Not a 409: no task was "changed by someone else" (web.EngineRestConflicts once read "create" as a task id).
+        assertThat(created.getStatusCode()).as(created.getBody()).isIn(HttpStatus.BAD_REQUEST, HttpStatus.FORBIDDEN);
         assertThat(taskService.createTaskQuery().count()).isEqualTo(tasks);
     }
 
