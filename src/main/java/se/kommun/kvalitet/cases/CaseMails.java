@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.cases;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.kommun.kvalitet.notifications.Mailer;
 import se.kommun.kvalitet.notifications.OutgoingMail;
+import se.kommun.kvalitet.shared.ClockConfiguration;
+import se.kommun.kvalitet.slacalendar.SlaVariables;
 
 /**
  * Builds the mails to the citizen about a case and hands them to the one notification path. Staff reminders
@@ -44,6 +47,10 @@ class CaseMails {
         Map<String, Object> model = model(citizenCase, citizenCase.locale());
         model.put("question", execution.getVariable(CaseProcess.SUPPLEMENT_QUESTION));
         model.put("replyUrl", links.statusUrl(citizenCase.reference()) + "#komplettera");
+        // The SLA pause ("Pausa svarstid") comes before the request and sets how long the citizen has.
+        if (execution.getVariable(SlaVariables.PAUSE_DEADLINE) instanceof Date replyBy) {
+            model.put("replyBy", LocalDate.ofInstant(replyBy.toInstant(), ClockConfiguration.MUNICIPAL_ZONE));
+        }
         boolean sent = mailer.send(new OutgoingMail(stepKey(execution), citizenCase.contactEmail(), template,
                 citizenCase.locale(), model));
         if (sent) {

@@ -224,7 +224,8 @@ class CaseHandlingProcessTest {
         assertSlaDates(pi, at16(2026, 5, 19), at16(2026, 5, 15), at16(2026, 5, 26));
 
         pauseOnTuesday12May(pi, "Vilken skola gäller det?");
-        assertThat(body(lastMailTo("fraga@example.se"))).contains("Vilken skola gäller det?");
+        assertThat(body(lastMailTo("fraga@example.se"))).contains("Vilken skola gäller det?",
+                "Svara gärna senast 27 maj 2026.");
         assertThat(work.find(reference(pi)).status()).isEqualTo(CaseStatus.WAITING_FOR_CITIZEN);
 
         // Answered Mon 18 May: paused 13, 15 and 18 May (the 14th is Ascension Day), 3 working days.

@@ -39,6 +39,7 @@ class MailRendererTest {
         model.put("replyUrl", "https://kvalitet.kommun.example/svar/def456");
         model.put("linkedReference", "FEL-2026-000042");
         model.put("dueDate", LocalDate.of(2026, 3, 12));
+        model.put("replyBy", LocalDate.of(2026, 3, 26));
         model.put("escalationLevel", "MANAGER");
         model.put("kind", "Synpunkt");
         model.put("recipientName", "Anna Andersson");
