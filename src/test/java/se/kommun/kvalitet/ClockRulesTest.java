@@ -48,7 +48,7 @@ class ClockRulesTest {
      * The one place that must read the JVM's zone: Camunda schedules history cleanup in the batch window read in
      * the JVM's default zone (not configurable), and this test checks that it does.
      */
-    static final List<String> MUST_READ_THE_JVM_ZONE = List.of("se.kommun.kvalitet.cases.CaseRetentionTest"
+    static final List<String> MUST_READ_THE_JVM_ZONE = List.of("se.kommun.kvalitet.cases.retention.CaseRetentionTest"
             + ".camundaHistoryOfAFinishedCaseGoesInTheNightlyWindowOnceItsRemovalTimeHasPassed()");
 
     static final ArchRule NO_DEFAULT_ZONE = noClasses()

@@ -1,7 +1,14 @@
 /**
- * Synpunkter and felanmälan: receiving a citizen's matter (web form, REST API, or an officer registering a
- * letter, call or visit), the case record and its history, the status page, and the process steps that act
- * on a case. The process itself lives in {@code processes/case-handling.bpmn}.
+ * Synpunkter and felanmälan, one package per capability (all internal to this module; nothing outside uses them):
+ * <ul>
+ * <li>{@code record}: the case, its history and categories, and who may read it;</li>
+ * <li>{@code intake}: receiving a matter (the public form, the REST API, an officer's registration);</li>
+ * <li>{@code api}: the officers' and apps' REST API over cases;</li>
+ * <li>{@code status}: the citizen's signed status link, status page and supplements;</li>
+ * <li>{@code attachments}: files on a case;</li>
+ * <li>{@code retention}: gallring of closed cases;</li>
+ * <li>{@code process}: the steps of {@code processes/case-handling.bpmn} and its declared variables.</li>
+ * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Citizen cases",
         allowedDependencies = {"escalation", "notifications", "organisation", "reference", "security", "shared", "slacalendar", "web"})

@@ -33,7 +33,7 @@ record KnownNames(Map<String, String> delegateBeans, Set<String> javaVariables, 
     private static final Pattern SET_VARIABLE_LITERAL = Pattern.compile("setVariable\\(\\s*\"(\\w+)\"");
 
     static KnownNames scan(Path mainSources) {
-        Class<?> caseProcess = classNamed(BASE_PACKAGE + ".cases.CaseProcess");
+        Class<?> caseProcess = classNamed(BASE_PACKAGE + ".cases.process.CaseProcess");
         Set<String> caseVariables = stringConstants(caseProcess);
         Set<String> slaVariables = stringConstants(se.kommun.kvalitet.slacalendar.SlaVariables.class);
         Set<String> written = new TreeSet<>(slaVariables);

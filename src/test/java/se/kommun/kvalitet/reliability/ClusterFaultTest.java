@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two nodes, one database, a burst of due escalation timers; node B stops gracefully a third of the way
  * through. Every timer fires exactly once (one ESCALATED_TO_MANAGER event and one mail to the manager per case).
- * B's stop drains (processtooling.JobExecutorDrain): it stops acquiring, hands back the jobs it had acquired but
+ * B's stop drains (engine.JobExecutorDrain): it stops acquiring, hands back the jobs it had acquired but
  * not started and finishes the running ones, so it leaves no job locked and node A runs the rest at once.
  * Timer count: system property fault.cluster.timers (default 1,000, as the reliability issue asks).
  */

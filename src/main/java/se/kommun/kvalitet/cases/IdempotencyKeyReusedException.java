@@ -1,9 +1,0 @@
-package se.kommun.kvalitet.cases;
-
-/** The same Idempotency-Key came with a different body: a client bug we refuse rather than guess. */
-class IdempotencyKeyReusedException extends RuntimeException {
-
-    IdempotencyKeyReusedException(String key) {
-        super("Idempotency-Key already used with another request: " + key);
-    }
-}

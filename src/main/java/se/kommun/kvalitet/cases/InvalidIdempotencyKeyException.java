@@ -1,8 +1,0 @@
-package se.kommun.kvalitet.cases;
-
-class InvalidIdempotencyKeyException extends RuntimeException {
-
-    InvalidIdempotencyKeyException() {
-        super("Idempotency-Key must be 1-200 characters");
-    }
-}

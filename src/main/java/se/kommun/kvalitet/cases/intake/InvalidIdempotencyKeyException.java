@@ -1,0 +1,8 @@
+package se.kommun.kvalitet.cases.intake;
+
+public class InvalidIdempotencyKeyException extends RuntimeException {
+
+    public InvalidIdempotencyKeyException() {
+        super("Idempotency-Key must be 1-200 characters");
+    }
+}

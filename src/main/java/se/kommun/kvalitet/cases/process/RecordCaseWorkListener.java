@@ -1,0 +1,50 @@
+package se.kommun.kvalitet.cases.process;
+
+import se.kommun.kvalitet.cases.record.CaseWork;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On completing an officer's task, copies what the form captured onto the case, in the same transaction:
+ * if the case cannot be written, the task stays open and nothing is half-saved. Input parameter
+ * {@code step}: {@code investigate}, {@code act} or {@code feedback}.
+ */
+@Component("recordCaseWork")
+class RecordCaseWorkListener implements TaskListener {
+
+    private final CaseWork work;
+
+    RecordCaseWorkListener(CaseWork work) {
+        this.work = work;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        if (execution == null) {
+            // Another completion of the same task committed first and removed its execution (two tabs, two
+            // officers). Say so as the conflict it is (engine REST error code 1), not as a NullPointerException.
+            throw new OptimisticLockingException("Task " + task.getId() + " was completed concurrently");
+        }
+        // The business key, set by the server; a variable could have come from whoever completes the task.
+        String reference = CaseProcess.reference(execution);
+        String officer = task.getAssignee();
+        switch (String.valueOf(execution.getVariableLocal("step"))) {
+            case "investigate" -> work.documentInvestigation(reference, text(task, CaseProcess.FINDINGS),
+                    text(task, CaseProcess.OUTCOME), text(task, CaseProcess.SUPPLEMENT_QUESTION),
+                    text(task, CaseProcess.FORWARDED_TO), officer);
+            case "act" -> work.decideMeasures(reference, text(task, CaseProcess.MEASURES),
+                    text(task, CaseProcess.ROOT_CAUSE), officer);
+            case "feedback" -> work.answer(reference, text(task, CaseProcess.FEEDBACK), officer);
+            default -> throw new IllegalArgumentException("recordCaseWork needs input 'step'");
+        }
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

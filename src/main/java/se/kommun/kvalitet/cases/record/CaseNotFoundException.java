@@ -1,0 +1,8 @@
+package se.kommun.kvalitet.cases.record;
+
+public class CaseNotFoundException extends RuntimeException {
+
+    public CaseNotFoundException(String reference) {
+        super("No case " + reference);
+    }
+}
