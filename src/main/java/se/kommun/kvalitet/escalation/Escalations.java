@@ -21,13 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 import se.kommun.kvalitet.notifications.Mailer;
 import se.kommun.kvalitet.notifications.OutgoingMail;
 import se.kommun.kvalitet.organisation.Organisation;
+import se.kommun.kvalitet.shared.ProcessVariable;
 
 /** The one escalation path: reminder, manager, process owner; once per reference, level and due date. */
 @Service
 public class Escalations {
 
     /** Tasklist's list shows it (filter variable "SLA"), so the mark is visible without opening the task. */
-    public static final String SLA_MARK = "slaMark";
+    public static final ProcessVariable<String> SLA_MARK = ProcessVariable.server("slaMark", String.class);
     /** Incidents of this type say that nobody could be mailed; Cockpit lists them with the process instance. */
     public static final String NO_RECIPIENT_INCIDENT = "escalationWithoutRecipient";
 
@@ -66,7 +67,7 @@ public class Escalations {
         if (!marks.markOnce(escalation.reference(), level, escalation.dueDate())) {
             return;
         }
-        execution.setVariable(SLA_MARK, level.mark());
+        SLA_MARK.set(execution, level.mark());
         List<Task> openTasks = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .active().list();
         String group = switch (level) {

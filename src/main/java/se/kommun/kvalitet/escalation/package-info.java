@@ -8,5 +8,5 @@
  * about becomes an incident in Cockpit. How a new process uses it: docs/architecture.md, "Escalation".
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Escalation",
-        allowedDependencies = {"organisation", "notifications"})
+        allowedDependencies = {"organisation", "notifications", "shared"})
 package se.kommun.kvalitet.escalation;

@@ -24,13 +24,15 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.shared.ProcessVariables;
 
 import static org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS;
 
 /**
  * The one rule for what a client may hand the engine: starting a process or completing (submitting, resolving) a
  * task takes exactly the fields of that start event's or user task's Camunda Form ({@link CamundaForm}), never a
- * business key, and never a variable the server declared its own ({@link ServerVariables}); every other way of
+ * business key, and never a variable a process declares as written by the server only
+ * ({@link ProcessVariables}, in any process: a name one process trusts is refused everywhere); every other way of
  * writing variables (on a task or execution, with a message or signal, in a modification, migration or restart,
  * start instructions) is refused. Anything refused is a 400 naming the variables, before the command has changed
  * anything.
@@ -58,9 +60,9 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
                 }
             });
 
-    ClientInputGuard(List<ServerVariables> declared) {
+    ClientInputGuard(List<ProcessVariables> declared) {
         Set<String> names = new TreeSet<>();
-        declared.forEach(variables -> names.addAll(variables.names()));
+        declared.forEach(process -> names.addAll(process.serverOnlyNames()));
         this.serverVariables = Set.copyOf(names);
     }
 

@@ -4,5 +4,5 @@
  * local run, and the start guard that keeps published defaults to that local run.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Security",
-        allowedDependencies = {"organisation", "web"})
+        allowedDependencies = {"organisation", "shared", "web"})
 package se.kommun.kvalitet.security;

@@ -19,8 +19,8 @@ class PauseSlaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(SlaVariables.PAUSED_AT, slaClock.now());
-        execution.setVariable(SlaVariables.PAUSE_DEADLINE,
+        SlaVariables.PAUSED_AT.set(execution, slaClock.now());
+        SlaVariables.PAUSE_DEADLINE.set(execution,
                 slaClock.workingDaysFromNow(SlaInputs.requiredInt(execution, "maxWorkingDays")));
     }
 }

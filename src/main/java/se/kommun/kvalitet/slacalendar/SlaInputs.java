@@ -33,11 +33,11 @@ final class SlaInputs {
 
     /** Writes the deadlines and the offsets they were computed with. */
     static void write(DelegateExecution execution, SlaClock.Deadlines deadlines) {
-        execution.setVariable(SlaVariables.DUE_DATE, deadlines.due());
-        execution.setVariable(SlaVariables.REMINDER_DATE, deadlines.reminder());
-        execution.setVariable(SlaVariables.ESCALATION_DATE, deadlines.escalation());
-        execution.setVariable(SlaVariables.SECOND_ESCALATION_DATE, deadlines.secondEscalation());
-        execution.setVariable(SlaVariables.REMINDER_DAYS_BEFORE, deadlines.reminderDaysBefore());
-        execution.setVariable(SlaVariables.SECOND_ESCALATION_DAYS_AFTER, deadlines.secondEscalationDaysAfter());
+        SlaVariables.DUE_DATE.set(execution, deadlines.due());
+        SlaVariables.REMINDER_DATE.set(execution, deadlines.reminder());
+        SlaVariables.ESCALATION_DATE.set(execution, deadlines.escalation());
+        SlaVariables.SECOND_ESCALATION_DATE.set(execution, deadlines.secondEscalation());
+        SlaVariables.REMINDER_DAYS_BEFORE.set(execution, deadlines.reminderDaysBefore());
+        SlaVariables.SECOND_ESCALATION_DAYS_AFTER.set(execution, deadlines.secondEscalationDaysAfter());
     }
 }

@@ -3,5 +3,5 @@
  * the eves that lagen (1930:173) om beräkning av lagstadgad tid treats like holidays, minus local closed dates.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA calendar",
-        allowedDependencies = {})
+        allowedDependencies = {"shared"})
 package se.kommun.kvalitet.slacalendar;

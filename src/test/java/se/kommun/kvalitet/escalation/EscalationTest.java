@@ -94,7 +94,7 @@ class EscalationTest {
                         "?task=" + taskService.createTaskQuery().processInstanceId(first.getId()).singleResult().getId());
         assertThat(taskService.getIdentityLinksForTask(taskOf(first))).map(IdentityLink::getGroupId)
                 .contains("careOfficers", "careManagers");
-        assertThat(runtimeService.getVariable(first.getId(), Escalations.SLA_MARK))
+        assertThat(runtimeService.getVariable(first.getId(), Escalations.SLA_MARK.name()))
                 .isEqualTo(EscalationLevel.MANAGER.mark());
         assertThat(events.stream(Escalated.class)).containsExactly(
                 new Escalated(KEY, first.getId(), reference, EscalationLevel.MANAGER, due));

@@ -83,6 +83,13 @@ final class ElementTemplateChecker {
                 violations.add(new Violation(file, element, "template-input-read", "input parameter '"
                         + parameter + "' is not read by " + mainSources.relativize(source)));
             }
+            if (!"camunda:delegateExpression".equals(parameter)) {
+                // A default a process owner applies must read what the processes declare, not a name from memory.
+                ModelChecker.identifiersIn(property.path("value").asText()).stream()
+                        .filter(name -> !names.declaredVariables().contains(name))
+                        .forEach(name -> violations.add(new Violation(file, element, "template-variable-declared",
+                                "property '" + parameter + "' reads '" + name + "', which no process declares")));
+            }
         }
     }
 

@@ -2,17 +2,13 @@ package se.kommun.kvalitet.modelcheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,39 +16,58 @@ import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.shared.ProcessVariables;
 
 /**
- * What the Java side offers the models, read from the compiled classes and sources rather than kept as a
- * second list here: delegate beans, variable-name constants, variables the code sets by literal name, and the
- * variables only the server may write (CaseProcess.SERVER_VARIABLES, which the engine's client guard enforces).
+ * What the Java side offers the models, read from the compiled classes rather than kept as a second list here:
+ * delegate beans, and each process's declared variables ({@link ProcessVariables}: names, types, who writes them),
+ * which the engine's client guard enforces too.
  */
-record KnownNames(Map<String, String> delegateBeans, Set<String> javaVariables, Set<String> writtenVariables,
-        Set<String> serverVariables) {
+record KnownNames(Map<String, String> delegateBeans, Map<String, ProcessVariables> declarations) {
 
     private static final String BASE_PACKAGE = "se.kommun.kvalitet";
-    private static final Pattern SET_VARIABLE_LITERAL = Pattern.compile("setVariable\\(\\s*\"(\\w+)\"");
 
-    static KnownNames scan(Path mainSources) {
-        Class<?> caseProcess = classNamed(BASE_PACKAGE + ".cases.process.CaseProcess");
-        Set<String> caseVariables = stringConstants(caseProcess);
-        Set<String> slaVariables = stringConstants(se.kommun.kvalitet.slacalendar.SlaVariables.class);
-        Set<String> written = new TreeSet<>(slaVariables);
-        written.addAll(caseVariables);
-        written.addAll(literalSetVariables(mainSources));
-        Set<String> javaVariables = new TreeSet<>(caseVariables);
-        javaVariables.addAll(slaVariables);
-        return new KnownNames(scanDelegateBeans(), javaVariables, written, serverVariables(caseProcess));
+    static KnownNames scan() {
+        return new KnownNames(scanDelegateBeans(), scanDeclarations());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Set<String> serverVariables(Class<?> caseProcess) {
-        try {
-            Field field = caseProcess.getDeclaredField("SERVER_VARIABLES");
-            field.setAccessible(true);
-            return new TreeSet<>((Set<String>) field.get(null));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The declared variables of a process, or null when nothing declares it. */
+    ProcessVariables declarationOf(String processKey) {
+        return declarations.get(processKey);
+    }
+
+    /** Every variable any process declares. */
+    Set<String> declaredVariables() {
+        Set<String> names = new TreeSet<>();
+        declarations.values().forEach(process -> names.addAll(process.names()));
+        return names;
+    }
+
+    /** The variables only the server writes, in any process: no form may have a field of such a name. */
+    Set<String> serverVariables() {
+        Set<String> names = new TreeSet<>();
+        declarations.values().forEach(process -> names.addAll(process.serverOnlyNames()));
+        return names;
+    }
+
+    /** Every process declaration; each has a no-argument constructor, so no Spring context is needed. */
+    private static Map<String, ProcessVariables> scanDeclarations() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ProcessVariables.class));
+        Map<String, ProcessVariables> declarations = new TreeMap<>();
+        scanner.findCandidateComponents(BASE_PACKAGE).forEach(definition -> {
+            try {
+                Constructor<?> constructor = Class.forName(definition.getBeanClassName()).getDeclaredConstructor();
+                constructor.setAccessible(true);
+                ProcessVariables declared = (ProcessVariables) constructor.newInstance();
+                if (declarations.put(declared.processKey(), declared) != null) {
+                    throw new IllegalStateException("Process '" + declared.processKey() + "' is declared twice");
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(definition.getBeanClassName() + " needs a no-argument constructor", e);
+            }
+        });
+        return declarations;
     }
 
     /** Bean name to class name of every @Component that Camunda can call as a delegate or task listener. */
@@ -69,47 +84,6 @@ record KnownNames(Map<String, String> delegateBeans, Set<String> javaVariables, 
             }
         });
         return beans;
-    }
-
-    /** CaseProcess is package-private in the cases module, hence reflection; the message/key names are not variables. */
-    private static Set<String> stringConstants(Class<?> type) {
-        Set<String> values = new TreeSet<>();
-        for (Field field : type.getDeclaredFields()) {
-            boolean constant = Modifier.isStatic(field.getModifiers()) && field.getType() == String.class;
-            if (constant && !field.getName().equals("PROCESS_KEY") && !field.getName().endsWith("_MESSAGE")) {
-                field.setAccessible(true);
-                try {
-                    values.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return values;
-    }
-
-    private static Class<?> classNamed(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Variables such as taskPriority are set by a literal name, not a constant. */
-    private static Set<String> literalSetVariables(Path mainSources) {
-        Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(mainSources)) {
-            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
-                Matcher matcher = SET_VARIABLE_LITERAL.matcher(read(file));
-                while (matcher.find()) {
-                    names.add(matcher.group(1));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return names;
     }
 
     static String read(Path file) {

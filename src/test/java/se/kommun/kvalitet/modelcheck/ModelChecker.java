@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +56,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import se.kommun.kvalitet.security.CamundaForm;
+import se.kommun.kvalitet.shared.ProcessVariable;
+import se.kommun.kvalitet.shared.ProcessVariables;
 
 /**
  * The project's modelling rules over processes/ (BPMN, DMN) and forms/, as a list of violations so that
@@ -80,19 +82,15 @@ final class ModelChecker {
 
     private final KnownNames names;
     private final Path testSources;
-    private final Set<String> unreadFormKeys;
     private final ObjectMapper json = new ObjectMapper();
 
-    /**
-     * @param unreadFormKeys form fields deliberately not read by the process (kept for the audit trail only)
-     */
-    ModelChecker(KnownNames names, Path testSources, Set<String> unreadFormKeys) {
+    ModelChecker(KnownNames names, Path testSources) {
         this.names = names;
         this.testSources = testSources;
-        this.unreadFormKeys = unreadFormKeys;
     }
 
-    private record Form(String file, String id, Set<String> keys) {
+    /** A form's field keys, and the variables its selects take their options from (valuesKey). */
+    private record Form(String file, String id, Set<String> keys, Set<String> optionsKeys) {
     }
 
     List<Violation> check(Path processes, Path forms) {
@@ -103,8 +101,7 @@ final class ModelChecker {
         files(processes, ".dmn").forEach(file -> checkDmn(file, violations));
         for (Form form : formsById.values()) {
             form.keys().stream()
-                    .filter(key -> !readByProcesses.contains(key) && !names.javaVariables().contains(key)
-                            && !unreadFormKeys.contains(key))
+                    .filter(key -> !readByProcesses.contains(key) && !names.declaredVariables().contains(key))
                     .forEach(key -> violations.add(new Violation(form.file(), "form '" + form.id() + "'",
                             "unused-form-key", "field '" + key + "' is read neither by a process nor by Java")));
         }
@@ -132,15 +129,16 @@ final class ModelChecker {
             }
             Set<String> keys = new TreeSet<>();
             collectKeys(schema.path("components"), keys);
-            byId.put(id, new Form(file, id, keys));
+            Set<String> optionsKeys = new TreeSet<>();
             // The engine accepts from Tasklist exactly what the client guard can check in a form.
             try {
-                CamundaForm.parse(readBytes(path));
+                optionsKeys.addAll(CamundaForm.parse(readBytes(path)).optionsVariables());
             } catch (IllegalArgumentException e) {
                 fail.accept("form-checkable", e.getMessage());
             }
+            byId.put(id, new Form(file, id, keys, optionsKeys));
             keys.stream().filter(names.serverVariables()::contains).forEach(key -> fail.accept("server-only-field",
-                    "field '" + key + "' is a variable only the server may write (CaseProcess.SERVER_VARIABLES)"));
+                    "field '" + key + "' is a variable only the server may write (declared server-only)"));
         }
         return byId;
     }
@@ -162,11 +160,19 @@ final class ModelChecker {
         Reporter report = (element, rule, message) ->
                 violations.add(new Violation(file, describe(element), rule, message));
 
+        Map<String, ProcessVariable<?>> declared = new HashMap<>();
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (isBlank(process.getCamundaHistoryTimeToLiveString())) {
                 report.add(process, "history-time-to-live", "has no camunda:historyTimeToLive");
             }
             checkSwedish(process, report);
+            ProcessVariables declaration = names.declarationOf(process.getId());
+            if (declaration == null) {
+                report.add(process, "variables-declared", "has no variable declaration (a shared.ProcessVariables "
+                        + "bean whose processKey is '" + process.getId() + "')");
+            } else {
+                declaration.variables().forEach(variable -> declared.put(variable.name(), variable));
+            }
         }
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
             if (isBlank(node.getName())) {
@@ -191,18 +197,18 @@ final class ModelChecker {
             checkDelegateExpression(task, listener.getCamundaDelegateExpression(), "task listener", report);
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            checkFormRef(task, forms, report);
+            checkFormRef(task, forms, declared, report);
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             if (start.getAttributeValueNs(CAMUNDA_NS, "formRef") != null
                     || start.getAttributeValueNs(CAMUNDA_NS, "formKey") != null) {
-                checkFormRef(start, forms, report);
+                checkFormRef(start, forms, declared, report);
             }
         }
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
-            checkTimer(timer, report);
+            checkTimer(timer, declared.keySet(), report);
         }
-        checkVariables(path, model, forms, readByProcesses, report);
+        checkVariables(path, model, declared.keySet(), readByProcesses, report);
         DiagramChecker.check(model, (element, rule, message) ->
                 violations.add(new Violation(file, describe(element), rule, message)));
     }
@@ -256,7 +262,8 @@ final class ModelChecker {
         return bean.group(1);
     }
 
-    private static void checkFormRef(FlowNode node, Map<String, Form> forms, Reporter report) {
+    private static void checkFormRef(FlowNode node, Map<String, Form> forms, Map<String, ProcessVariable<?>> declared,
+            Reporter report) {
         String formRef = node.getAttributeValueNs(CAMUNDA_NS, "formRef");
         String binding = node.getAttributeValueNs(CAMUNDA_NS, "formRefBinding");
         if (node.getAttributeValueNs(CAMUNDA_NS, "formKey") != null) {
@@ -269,12 +276,24 @@ final class ModelChecker {
         if (!"deployment".equals(binding)) {
             report.add(node, "form-ref", "camunda:formRefBinding is '" + binding + "', not 'deployment'");
         }
-        if (!forms.containsKey(formRef)) {
+        Form form = forms.get(formRef);
+        if (form == null) {
             report.add(node, "form-ref", "formRef '" + formRef + "' matches no form id in forms/");
+            return;
         }
+        if (declared.isEmpty()) {
+            return;
+        }
+        // What a client submits through the form is a declared client variable; where a select's options come
+        // from is a declared server-only one (the guard accepts exactly what that variable holds).
+        form.keys().stream().filter(key -> !declared.containsKey(key)).forEach(key -> report.add(node,
+                "form-field-declared", "form '" + formRef + "' has field '" + key + "', which the process does not declare"));
+        form.optionsKeys().stream().filter(key -> declared.get(key) == null || !declared.get(key).serverOnly())
+                .forEach(key -> report.add(node, "form-options-declared", "form '" + formRef + "' takes options from '"
+                        + key + "', which the process does not declare as server-only"));
     }
 
-    private void checkTimer(TimerEventDefinition timer, Reporter report) {
+    private void checkTimer(TimerEventDefinition timer, Set<String> declared, Reporter report) {
         BaseElement event = (BaseElement) timer.getParentElement();
         Map<String, BaseElement> values = new LinkedHashMap<>();
         values.put("timeDate", timer.getTimeDate());
@@ -289,8 +308,8 @@ final class ModelChecker {
         String text = entry.getValue().getTextContent().strip();
         Matcher variable = BEAN_EXPRESSION.matcher(text);
         if (variable.matches()) {
-            if (!names.writtenVariables().contains(variable.group(1))) {
-                report.add(event, "timer", entry.getKey() + " '" + text + "' reads a variable no step writes");
+            if (!declared.contains(variable.group(1))) {
+                report.add(event, "timer", entry.getKey() + " '" + text + "' reads a variable the process does not declare");
             }
         } else if (!isIso8601(entry.getKey(), text)) {
             report.add(event, "timer", entry.getKey() + " '" + text + "' is neither ${variable} nor valid ISO-8601");
@@ -323,39 +342,50 @@ final class ModelChecker {
     }
 
     /**
-     * Every variable an expression reads must come from somewhere: a form field, a step (Java constant or
-     * literal setVariable), or the model itself (result variable, initiator, input/output parameter).
+     * Every variable an expression reads, and every result variable or initiator the model writes, is one the
+     * process declares; an input or output parameter is the model's own (local to its element).
      */
-    private void checkVariables(Path path, BpmnModelInstance model, Map<String, Form> forms,
+    private void checkVariables(Path path, BpmnModelInstance model, Set<String> declared,
             Set<String> readByProcesses, Reporter report) {
         Element root = parseDom(path).getDocumentElement();
-        Set<String> known = new HashSet<>(names.writtenVariables());
+        Set<String> known = new HashSet<>(declared);
         known.addAll(names.delegateBeans().keySet());
         known.addAll(EL_WORDS);
-        forms.values().forEach(form -> known.addAll(form.keys()));
         walk(root, element -> {
             Stream.of("resultVariable", "initiator").map(name -> element.getAttributeNS(CAMUNDA_NS, name))
-                    .filter(value -> !value.isEmpty()).forEach(known::add);
+                    .filter(value -> !value.isEmpty()).filter(value -> !declared.contains(value))
+                    .forEach(value -> report.add(owner(model, element), "variable-declared", "writes '" + value
+                            + "', which the process does not declare"));
             if (CAMUNDA_NS.equals(element.getNamespaceURI()) && element.getLocalName().endsWith("putParameter")) {
                 known.add(element.getAttribute("name"));
             }
         });
         walk(root, element -> {
             for (String text : expressionTexts(element)) {
-                Matcher expression = EXPRESSION.matcher(text);
-                while (expression.find()) {
-                    Matcher variable = VARIABLE.matcher(STRING_LITERAL.matcher(expression.group(1)).replaceAll(""));
-                    while (variable.find()) {
-                        String name = variable.group(1);
-                        readByProcesses.add(name);
-                        if (!known.contains(name)) {
-                            report.add(owner(model, element), "variable-source", "reads '" + name
-                                    + "', which no form field, step or model element provides");
-                        }
+                for (String name : identifiersIn(text)) {
+                    readByProcesses.add(name);
+                    if (!known.contains(name)) {
+                        report.add(owner(model, element), "variable-declared", "reads '" + name
+                                + "', which the process does not declare");
                     }
                 }
             }
         });
+    }
+
+    /** The top-level names the ${...} expressions in a text read, without EL's own words. */
+    static Set<String> identifiersIn(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher expression = EXPRESSION.matcher(text);
+        while (expression.find()) {
+            Matcher variable = VARIABLE.matcher(STRING_LITERAL.matcher(expression.group(1)).replaceAll(""));
+            while (variable.find()) {
+                if (!EL_WORDS.contains(variable.group(1))) {
+                    names.add(variable.group(1));
+                }
+            }
+        }
+        return names;
     }
 
     /** Attribute values and own text; delegate expressions name beans and are checked as such. */

@@ -2,10 +2,12 @@ package se.kommun.kvalitet.processtooling;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 import se.kommun.kvalitet.shared.ClockConfiguration;
+import se.kommun.kvalitet.shared.ProcessVariables;
 import se.kommun.kvalitet.slacalendar.WorkingDayCalendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +49,9 @@ class TasklistFilterTest {
 
     @Autowired
     FilterService filterService;
+
+    @Autowired
+    List<ProcessVariables> declarations;
 
     @Autowired
     AuthorizationService authorizationService;
@@ -91,6 +97,19 @@ class TasklistFilterTest {
                             .as(name + " readable by " + group).isEqualTo(1);
                 }
             });
+        }
+    }
+
+    @Test
+    void everyColumnShowsAVariableAProcessDeclares() {
+        Set<String> declared = new TreeSet<>();
+        declarations.forEach(process -> declared.addAll(process.names()));
+        for (String name : NAMES) {
+            Filter filter = filterService.createTaskFilterQuery().filterName(name).singleResult();
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> columns = (List<Map<String, String>>) filter.getProperties().get("variables");
+            assertThat(columns).as(name).isNotEmpty()
+                    .allSatisfy(column -> assertThat(declared).as(name).contains(column.get("name")));
         }
     }
 

@@ -1,13 +1,5 @@
 package se.kommun.kvalitet.cases.api;
 
-import se.kommun.kvalitet.cases.attachments.CaseAttachment;
-import se.kommun.kvalitet.cases.attachments.CaseAttachments;
-import se.kommun.kvalitet.cases.intake.CaseIntake;
-import se.kommun.kvalitet.cases.record.CaseQueries;
-import se.kommun.kvalitet.cases.record.CaseStatus;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.intake.InvalidIdempotencyKeyException;
-import se.kommun.kvalitet.cases.intake.NewCase;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +21,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import se.kommun.kvalitet.cases.attachments.CaseAttachment;
+import se.kommun.kvalitet.cases.attachments.CaseAttachments;
+import se.kommun.kvalitet.cases.intake.CaseIntake;
+import se.kommun.kvalitet.cases.intake.InvalidIdempotencyKeyException;
+import se.kommun.kvalitet.cases.intake.NewCase;
+import se.kommun.kvalitet.cases.record.CaseQueries;
+import se.kommun.kvalitet.cases.record.CaseStatus;
+import se.kommun.kvalitet.cases.record.Channel;
 import se.kommun.kvalitet.web.ProblemApi;
 
 /** The JSON API for e-service platforms (intake) and for officers (reading a case). */

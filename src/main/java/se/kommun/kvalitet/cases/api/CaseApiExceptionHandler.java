@@ -1,11 +1,5 @@
 package se.kommun.kvalitet.cases.api;
 
-import se.kommun.kvalitet.cases.attachments.CaseAttachments;
-import se.kommun.kvalitet.cases.record.CaseNotFoundException;
-import se.kommun.kvalitet.cases.intake.IdempotencyKeyReusedException;
-import se.kommun.kvalitet.cases.attachments.InvalidAttachmentException;
-import se.kommun.kvalitet.cases.intake.InvalidCaseException;
-import se.kommun.kvalitet.cases.intake.InvalidIdempotencyKeyException;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +14,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import se.kommun.kvalitet.cases.attachments.CaseAttachments;
+import se.kommun.kvalitet.cases.attachments.InvalidAttachmentException;
+import se.kommun.kvalitet.cases.intake.IdempotencyKeyReusedException;
+import se.kommun.kvalitet.cases.intake.InvalidCaseException;
+import se.kommun.kvalitet.cases.intake.InvalidIdempotencyKeyException;
+import se.kommun.kvalitet.cases.record.CaseNotFoundException;
 import se.kommun.kvalitet.web.Problems;
 
 /** Problem responses for the case API: every refused field is named with its rule and a readable message. */

@@ -1,15 +1,9 @@
 package se.kommun.kvalitet.cases.attachments;
 
-import se.kommun.kvalitet.cases.record.CaseEvent;
-import se.kommun.kvalitet.cases.record.CaseNotFoundException;
-import se.kommun.kvalitet.cases.record.CaseQueries;
-import se.kommun.kvalitet.cases.record.CaseWork;
-import se.kommun.kvalitet.cases.record.CitizenCase;
-import se.kommun.kvalitet.cases.record.OfficerAccess;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -18,6 +12,12 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.kommun.kvalitet.cases.record.CaseEvent;
+import se.kommun.kvalitet.cases.record.CaseNotFoundException;
+import se.kommun.kvalitet.cases.record.CaseQueries;
+import se.kommun.kvalitet.cases.record.CaseWork;
+import se.kommun.kvalitet.cases.record.CitizenCase;
+import se.kommun.kvalitet.cases.record.OfficerAccess;
 
 /**
  * Officers attach documents to a case. The type is decided by the file's content, not its name, and the

@@ -1,11 +1,5 @@
 package se.kommun.kvalitet.cases.intake;
 
-import se.kommun.kvalitet.cases.status.CaseLinks;
-import se.kommun.kvalitet.cases.process.CaseProcess;
-import se.kommun.kvalitet.cases.record.CaseStatus;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.record.CitizenCase;
-import se.kommun.kvalitet.cases.record.CitizenCaseRepository;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -23,6 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
+import se.kommun.kvalitet.cases.process.CaseProcess;
+import se.kommun.kvalitet.cases.record.CaseStatus;
+import se.kommun.kvalitet.cases.record.Channel;
+import se.kommun.kvalitet.cases.record.CitizenCase;
+import se.kommun.kvalitet.cases.record.CitizenCaseRepository;
+import se.kommun.kvalitet.cases.status.CaseLinks;
 import se.kommun.kvalitet.reference.ReferenceNumbers;
 
 /**
@@ -74,11 +74,11 @@ public class CaseIntake {
         CitizenCase citizenCase = store(matter, channel, officer, idempotencyKey, requestHash);
         String reference = citizenCase.reference();
         runtimeService.startProcessInstanceByKey(CaseProcess.PROCESS_KEY, reference, Map.of(
-                CaseProcess.CASE_REFERENCE, reference,
-                CaseProcess.CASE_TYPE, matter.type().name(),
-                CaseProcess.CATEGORY, matter.category(),
-                CaseProcess.RECEIVED_DATE, Date.from(citizenCase.receivedAt()),
-                CaseProcess.CASE_SUMMARY, CaseProcess.summary(matter.description())));
+                CaseProcess.CASE_REFERENCE.name(), reference,
+                CaseProcess.CASE_TYPE.name(), matter.type().name(),
+                CaseProcess.CATEGORY.name(), matter.category(),
+                CaseProcess.RECEIVED_DATE.name(), Date.from(citizenCase.receivedAt()),
+                CaseProcess.CASE_SUMMARY.name(), CaseProcess.summary(matter.description())));
         return new Submission(reference, citizenCase.status(), links.statusUrl(reference), false);
     }
 

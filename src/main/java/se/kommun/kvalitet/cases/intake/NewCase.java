@@ -1,6 +1,5 @@
 package se.kommun.kvalitet.cases.intake;
 
-import se.kommun.kvalitet.cases.record.CaseType;
 import java.time.Instant;
 
 import jakarta.validation.Valid;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import se.kommun.kvalitet.cases.record.CaseType;
 import se.kommun.kvalitet.shared.PlainText;
 
 /**

@@ -1,13 +1,13 @@
 package se.kommun.kvalitet.cases.intake;
 
-import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.CategoryRepository;
 import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.SmartValidator;
+import se.kommun.kvalitet.cases.record.CaseType;
+import se.kommun.kvalitet.cases.record.CategoryRepository;
 
 /**
  * Every rule for a new case, in one place for the API and the web form: bean validation first, then the

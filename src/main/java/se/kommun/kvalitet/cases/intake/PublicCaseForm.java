@@ -1,9 +1,9 @@
 package se.kommun.kvalitet.cases.intake;
 
-import se.kommun.kvalitet.cases.record.CaseType;
 import java.util.Locale;
 
 import org.springframework.validation.Errors;
+import se.kommun.kvalitet.cases.record.CaseType;
 
 /**
  * What the public form posts. Mutable and all text, because records do not bind from form fields and a

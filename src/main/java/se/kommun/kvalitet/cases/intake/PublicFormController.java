@@ -1,10 +1,5 @@
 package se.kommun.kvalitet.cases.intake;
 
-import se.kommun.kvalitet.cases.record.CaseQueries;
-import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.Category;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.status.ErrorLink;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -26,6 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import se.kommun.kvalitet.cases.record.CaseQueries;
+import se.kommun.kvalitet.cases.record.CaseType;
+import se.kommun.kvalitet.cases.record.Category;
+import se.kommun.kvalitet.cases.record.Channel;
+import se.kommun.kvalitet.cases.status.ErrorLink;
 
 /** The public form for synpunkter and felanmälan: server-rendered, no JavaScript, POST-redirect-GET. */
 @Controller

@@ -1,8 +1,8 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseWork;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.record.CaseWork;
 import se.kommun.kvalitet.escalation.Escalated;
 
 /**

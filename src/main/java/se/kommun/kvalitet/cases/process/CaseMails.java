@@ -1,11 +1,6 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseEvent;
-import se.kommun.kvalitet.cases.status.CaseLinks;
-import se.kommun.kvalitet.cases.record.CaseWork;
-import se.kommun.kvalitet.cases.record.CitizenCase;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import se.kommun.kvalitet.cases.record.CaseEvent;
+import se.kommun.kvalitet.cases.record.CaseWork;
+import se.kommun.kvalitet.cases.record.CitizenCase;
+import se.kommun.kvalitet.cases.status.CaseLinks;
 import se.kommun.kvalitet.notifications.Mailer;
 import se.kommun.kvalitet.notifications.OutgoingMail;
 import se.kommun.kvalitet.shared.ClockConfiguration;
@@ -49,12 +48,11 @@ class CaseMails {
             return false;
         }
         Map<String, Object> model = model(citizenCase, citizenCase.locale());
-        model.put("question", execution.getVariable(CaseProcess.SUPPLEMENT_QUESTION));
+        model.put("question", CaseProcess.SUPPLEMENT_QUESTION.find(execution).orElse(null));
         model.put("replyUrl", links.statusUrl(citizenCase.reference()) + "#komplettera");
         // The SLA pause ("Pausa svarstid") comes before the request and sets how long the citizen has.
-        if (execution.getVariable(SlaVariables.PAUSE_DEADLINE) instanceof Date replyBy) {
-            model.put("replyBy", LocalDate.ofInstant(replyBy.toInstant(), ClockConfiguration.MUNICIPAL_ZONE));
-        }
+        SlaVariables.PAUSE_DEADLINE.find(execution).ifPresent(replyBy -> model.put("replyBy",
+                LocalDate.ofInstant(replyBy.toInstant(), ClockConfiguration.MUNICIPAL_ZONE)));
         boolean sent = mailer.send(new OutgoingMail(stepKey(execution), citizenCase.contactEmail(), template,
                 citizenCase.locale(), model));
         if (sent) {

@@ -1,82 +1,90 @@
 package se.kommun.kvalitet.cases.process;
 
-import java.util.Set;
+import static se.kommun.kvalitet.shared.ProcessVariable.client;
+import static se.kommun.kvalitet.shared.ProcessVariable.server;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import se.kommun.kvalitet.escalation.Escalations;
-import se.kommun.kvalitet.security.ServerVariables;
+import se.kommun.kvalitet.shared.ProcessVariable;
+import se.kommun.kvalitet.shared.ProcessVariables;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 
 /**
- * Names shared between Java and processes/case-handling.bpmn, declared once: the process key, the
- * variables the process reads and writes, which of them only the server may write, and its messages.
+ * Names shared between Java and processes/case-handling.bpmn, declared once: the process key, its messages and
+ * every variable the process reads and writes, typed, with which of them only the server may write.
  */
 public final class CaseProcess {
 
     public static final String PROCESS_KEY = "caseHandling";
     public static final String SUPPLEMENT_RECEIVED_MESSAGE = "supplementReceived";
 
-    /** Set at start (by intake or the registering step). */
-    public static final String CASE_REFERENCE = "caseReference";
-    public static final String CASE_TYPE = "caseType";
-    public static final String CATEGORY = "category";
-    public static final String RECEIVED_DATE = "receivedDate";
+    /** Set at start by intake, or by the registering step; the reference is the business key as well. */
+    public static final ProcessVariable<String> CASE_REFERENCE = server("caseReference", String.class);
+    public static final ProcessVariable<Date> RECEIVED_DATE = server("receivedDate", Date.class);
     /** Who started the process from Tasklist (camunda:initiator). */
-    static final String REGISTERED_BY = "registeredBy";
+    public static final ProcessVariable<String> REGISTERED_BY = server("registeredBy", String.class);
     /** A short, plain summary for task names and forms (the full text stays in the case table). */
-    public static final String CASE_SUMMARY = "caseSummary";
+    public static final ProcessVariable<String> CASE_SUMMARY = server("caseSummary", String.class);
 
-    /** Start form (officer registration). */
-    static final String DESCRIPTION = "description";
-    static final String CHANNEL = "channel";
-    static final String CONTACT_NAME = "contactName";
-    static final String CONTACT_EMAIL = "contactEmail";
-    static final String CONTACT_PHONE = "contactPhone";
-    static final String ADDRESS = "address";
-    static final String LANGUAGE = "language";
-    /** The date a letter or call came in, as the officer gives it; the registering step checks it. */
-    static final String RECEIVED_ON = "receivedOn";
+    /** Start form (an officer registering a letter, call or visit); intake sets type and category itself. */
+    public static final ProcessVariable<String> CASE_TYPE = client("caseType", String.class);
+    public static final ProcessVariable<String> CATEGORY = client("category", String.class);
+    public static final ProcessVariable<String> DESCRIPTION = client("description", String.class);
+    public static final ProcessVariable<String> CHANNEL = client("channel", String.class);
+    public static final ProcessVariable<String> CONTACT_NAME = client("contactName", String.class);
+    public static final ProcessVariable<String> CONTACT_EMAIL = client("contactEmail", String.class);
+    public static final ProcessVariable<String> CONTACT_PHONE = client("contactPhone", String.class);
+    public static final ProcessVariable<String> ADDRESS = client("address", String.class);
+    public static final ProcessVariable<String> LANGUAGE = client("language", String.class);
+    /** The date a letter or call came in, as the officer gives it (yyyy-MM-dd); the registering step checks it. */
+    public static final ProcessVariable<String> RECEIVED_ON = client("receivedOn", String.class);
 
-    /** Routing decision outputs (processes/case-routing.dmn) and SLA. */
-    static final String CANDIDATE_GROUP = "candidateGroup";
-    static final String MANAGER_GROUP = "managerGroup";
-    static final String PRIORITY = "priority";
-    static final String DUE_DATE = "dueDate";
-    /** The decision's whole result (camunda:resultVariable). */
-    static final String ROUTING = "routing";
-    static final String TASK_PRIORITY = "taskPriority";
-
-    /** Officer forms. */
-    static final String FINDINGS = "findings";
-    static final String OUTCOME = "investigationOutcome";
-    static final String SUPPLEMENT_QUESTION = "supplementQuestion";
-    static final String REROUTE_TO = "rerouteTo";
-    static final String FORWARDED_TO = "forwardedTo";
-    static final String MEASURES = "measures";
-    static final String ROOT_CAUSE = "rootCause";
-    static final String FEEDBACK = "feedback";
-
+    /** Routing: the decision's whole result (camunda:resultVariable of processes/case-routing.dmn), and its parts. */
+    @SuppressWarnings("rawtypes")
+    public static final ProcessVariable<Map> ROUTING = server("routing", Map.class);
+    public static final ProcessVariable<String> CANDIDATE_GROUP = server("candidateGroup", String.class);
+    public static final ProcessVariable<String> MANAGER_GROUP = server("managerGroup", String.class);
+    public static final ProcessVariable<String> PRIORITY = server("priority", String.class);
+    public static final ProcessVariable<Integer> TASK_PRIORITY = server("taskPriority", Integer.class);
     /**
      * The units "Till vilken enhet?" offers (the investigate form's {@code valuesKey}), as [{label, value}]:
      * written at routing from the organisation, never by a client (it is no form field).
      */
-    static final String UNIT_CHOICES = "unitChoices";
-
+    public static final ProcessVariable<SpinJsonNode> UNIT_CHOICES = server("unitChoices", SpinJsonNode.class);
     /** Duplicate check for fault reports. */
-    static final String DUPLICATE_OF = "duplicateOf";
+    public static final ProcessVariable<String> DUPLICATE_OF = server("duplicateOf", String.class);
 
-    static final int SUMMARY_LENGTH = 300;
+    /** Officer forms. */
+    public static final ProcessVariable<String> FINDINGS = client("findings", String.class);
+    public static final ProcessVariable<String> OUTCOME = client("investigationOutcome", String.class);
+    public static final ProcessVariable<String> SUPPLEMENT_QUESTION = client("supplementQuestion", String.class);
+    public static final ProcessVariable<String> REROUTE_TO = client("rerouteTo", String.class);
+    public static final ProcessVariable<String> FORWARDED_TO = client("forwardedTo", String.class);
+    public static final ProcessVariable<String> MEASURES = client("measures", String.class);
+    public static final ProcessVariable<String> ROOT_CAUSE = client("rootCause", String.class);
+    public static final ProcessVariable<String> FEEDBACK = client("feedback", String.class);
+    /** "Läs berömmet": kept in history for the statistics, read by no step. */
+    public static final ProcessVariable<Boolean> PRAISE_SHARED = client("praiseShared", Boolean.class);
+
+    public static final int SUMMARY_LENGTH = 300;
 
     /**
-     * What the process trusts and only the server writes: no client (Tasklist, engine REST) may set these,
-     * whatever a form says (security.ClientInputGuard), and no form may have a field of that name (ModelCheckTest).
+     * Every variable of the process. The server-only ones no client (Tasklist, engine REST) may set, whatever a form
+     * says (security.ClientInputGuard), and no form may have a field of that name (ModelCheckTest).
      */
-    static final Set<String> SERVER_VARIABLES = Set.of(CASE_REFERENCE, CASE_SUMMARY, RECEIVED_DATE, REGISTERED_BY,
-            CANDIDATE_GROUP, MANAGER_GROUP, PRIORITY, ROUTING, TASK_PRIORITY, UNIT_CHOICES, DUPLICATE_OF,
-            Escalations.SLA_MARK, SlaVariables.DUE_DATE, SlaVariables.REMINDER_DATE, SlaVariables.ESCALATION_DATE,
-            SlaVariables.SECOND_ESCALATION_DATE, SlaVariables.PAUSED_AT, SlaVariables.PAUSE_DEADLINE,
-            SlaVariables.REMINDER_DAYS_BEFORE, SlaVariables.SECOND_ESCALATION_DAYS_AFTER);
+    static final List<ProcessVariable<?>> VARIABLES = Stream.of(List.of(CASE_REFERENCE, RECEIVED_DATE,
+            REGISTERED_BY, CASE_SUMMARY, CASE_TYPE, CATEGORY, DESCRIPTION, CHANNEL, CONTACT_NAME, CONTACT_EMAIL,
+            CONTACT_PHONE, ADDRESS, LANGUAGE, RECEIVED_ON, ROUTING, CANDIDATE_GROUP, MANAGER_GROUP, PRIORITY,
+            TASK_PRIORITY, UNIT_CHOICES, DUPLICATE_OF, FINDINGS, OUTCOME, SUPPLEMENT_QUESTION, REROUTE_TO, FORWARDED_TO,
+            MEASURES, ROOT_CAUSE, FEEDBACK, PRAISE_SHARED, Escalations.SLA_MARK), SlaVariables.ALL)
+            .flatMap(List::stream).toList();
 
     private CaseProcess() {
     }
@@ -94,13 +102,18 @@ public final class CaseProcess {
         return reference;
     }
 
-    /** Declares {@link #SERVER_VARIABLES} to the engine's client guard. */
+    /** The declaration the client guard and the model check read. */
     @Component
-    static class Declared implements ServerVariables {
+    static class Declared implements ProcessVariables {
 
         @Override
-        public Set<String> names() {
-            return SERVER_VARIABLES;
+        public String processKey() {
+            return PROCESS_KEY;
+        }
+
+        @Override
+        public List<ProcessVariable<?>> variables() {
+            return VARIABLES;
         }
     }
 

@@ -17,9 +17,6 @@ class CaseReferenceInTaskNameListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object reference = task.getVariable(CaseProcess.CASE_REFERENCE);
-        if (reference != null) {
-            task.setName(task.getName() + SEPARATOR + reference);
-        }
+        CaseProcess.CASE_REFERENCE.find(task).ifPresent(reference -> task.setName(task.getName() + SEPARATOR + reference));
     }
 }

@@ -31,13 +31,13 @@ class EscalateCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Date dueDate = (Date) execution.getVariable(SlaVariables.DUE_DATE);
+        Date dueDate = SlaVariables.DUE_DATE.in(execution);
         escalations.escalate(execution, new Escalation(
-                (String) execution.getVariable(CaseProcess.CASE_REFERENCE),
-                "FAULT_REPORT".equals(execution.getVariable(CaseProcess.CASE_TYPE)) ? "Felanmälan" : "Synpunkt",
+                CaseProcess.reference(execution),
+                "FAULT_REPORT".equals(CaseProcess.CASE_TYPE.in(execution)) ? "Felanmälan" : "Synpunkt",
                 EscalationLevel.valueOf(String.valueOf(execution.getVariableLocal("level"))),
                 LocalDate.ofInstant(dueDate.toInstant(), clock.getZone()),
-                (String) execution.getVariable(CaseProcess.CANDIDATE_GROUP),
-                (String) execution.getVariable(CaseProcess.MANAGER_GROUP)));
+                CaseProcess.CANDIDATE_GROUP.in(execution),
+                CaseProcess.MANAGER_GROUP.in(execution)));
     }
 }

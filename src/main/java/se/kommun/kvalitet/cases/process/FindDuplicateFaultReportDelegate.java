@@ -1,9 +1,9 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseWork;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.record.CaseWork;
 
 /** "Sök dubblett": sets {@code duplicateOf} to an open fault report on the same category and place, or null. */
 @Component("findDuplicateFaultReport")
@@ -18,6 +18,6 @@ class FindDuplicateFaultReportDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = CaseProcess.reference(execution);
-        execution.setVariable(CaseProcess.DUPLICATE_OF, work.openDuplicateOf(reference).orElse(null));
+        CaseProcess.DUPLICATE_OF.set(execution, work.openDuplicateOf(reference).orElse(null));
     }
 }

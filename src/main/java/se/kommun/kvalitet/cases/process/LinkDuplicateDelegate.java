@@ -1,9 +1,9 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseWork;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.record.CaseWork;
 
 /** "Koppla till öppet ärende": the duplicate is closed as linked; the open case notes the new report. */
 @Component("linkDuplicate")
@@ -18,6 +18,6 @@ class LinkDuplicateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         work.linkDuplicate(CaseProcess.reference(execution),
-                (String) execution.getVariable(CaseProcess.DUPLICATE_OF));
+                CaseProcess.DUPLICATE_OF.in(execution));
     }
 }

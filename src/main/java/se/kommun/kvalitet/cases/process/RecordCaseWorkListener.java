@@ -1,11 +1,12 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseWork;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.record.CaseWork;
+import se.kommun.kvalitet.shared.ProcessVariable;
 
 /**
  * On completing an officer's task, copies what the form captured onto the case, in the same transaction:
@@ -43,8 +44,9 @@ class RecordCaseWorkListener implements TaskListener {
         }
     }
 
-    private static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
+    /** Tolerant of a client's value type: a form or REST client may send a field as a number or boolean. */
+    private static String text(DelegateTask task, ProcessVariable<String> variable) {
+        Object value = task.getVariable(variable.name());
         return value == null ? null : value.toString();
     }
 }

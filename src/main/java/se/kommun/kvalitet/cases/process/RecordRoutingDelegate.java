@@ -1,12 +1,11 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseWork;
-import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.record.CaseWork;
 import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.slacalendar.SlaClock;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
@@ -34,22 +33,21 @@ class RecordRoutingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> routing = (Map<String, Object>) execution.getVariable(CaseProcess.ROUTING);
-        String candidateGroup = organisation.requireUnitOf((String) routing.get(CaseProcess.CANDIDATE_GROUP))
+        Map<?, ?> routing = CaseProcess.ROUTING.in(execution);
+        String candidateGroup = organisation.requireUnitOf((String) routing.get(CaseProcess.CANDIDATE_GROUP.name()))
                 .officerGroup();
-        String managerGroup = (String) routing.get(CaseProcess.MANAGER_GROUP);
+        String managerGroup = (String) routing.get(CaseProcess.MANAGER_GROUP.name());
         if (!organisation.hasGroup(managerGroup)) {
             throw new IllegalStateException("Fördelningen gav en chefsgrupp som inte finns i organisationen / "
                     + "routing gave a manager group not in the organisation: " + managerGroup);
         }
-        String priority = (String) routing.get(CaseProcess.PRIORITY);
-        execution.setVariable(CaseProcess.CANDIDATE_GROUP, candidateGroup);
-        execution.setVariable(CaseProcess.MANAGER_GROUP, managerGroup);
-        execution.setVariable(CaseProcess.PRIORITY, priority);
-        execution.setVariable(CaseProcess.TASK_PRIORITY, "HIGH".equals(priority) ? 75 : 50);
+        String priority = (String) routing.get(CaseProcess.PRIORITY.name());
+        CaseProcess.CANDIDATE_GROUP.set(execution, candidateGroup);
+        CaseProcess.MANAGER_GROUP.set(execution, managerGroup);
+        CaseProcess.PRIORITY.set(execution, priority);
+        CaseProcess.TASK_PRIORITY.set(execution, "HIGH".equals(priority) ? 75 : 50);
         unitChoices.offerOthersThan(execution, candidateGroup);
         work.route(CaseProcess.reference(execution), candidateGroup, managerGroup, priority,
-                slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
+                slaClock.dateOf(SlaVariables.DUE_DATE.in(execution)));
     }
 }

@@ -1,22 +1,23 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.intake.CaseIntake;
-import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.intake.InvalidCaseException;
-import se.kommun.kvalitet.cases.intake.NewCase;
 import java.util.Date;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
+import se.kommun.kvalitet.cases.intake.CaseIntake;
+import se.kommun.kvalitet.cases.intake.InvalidCaseException;
+import se.kommun.kvalitet.cases.intake.NewCase;
+import se.kommun.kvalitet.cases.record.CaseType;
+import se.kommun.kvalitet.cases.record.Channel;
 import se.kommun.kvalitet.security.CamundaForm;
 import se.kommun.kvalitet.security.RefusedInput;
+import se.kommun.kvalitet.shared.ProcessVariable;
 
 /**
  * "Registrera ärende": an officer started the process from Tasklist's start form (a letter, a phone call,
@@ -27,10 +28,10 @@ import se.kommun.kvalitet.security.RefusedInput;
 class RegisterCaseDelegate implements JavaDelegate {
 
     /** NewCase's property paths as the start form's field keys. */
-    private static final Map<String, String> FORM_FIELDS = Map.of("type", CaseProcess.CASE_TYPE,
-            "location", CaseProcess.ADDRESS, "location.address", CaseProcess.ADDRESS,
-            "contact.name", CaseProcess.CONTACT_NAME, "contact.email", CaseProcess.CONTACT_EMAIL,
-            "contact.phone", CaseProcess.CONTACT_PHONE, "receivedAt", CaseProcess.RECEIVED_ON);
+    private static final Map<String, String> FORM_FIELDS = Map.of("type", CaseProcess.CASE_TYPE.name(),
+            "location", CaseProcess.ADDRESS.name(), "location.address", CaseProcess.ADDRESS.name(),
+            "contact.name", CaseProcess.CONTACT_NAME.name(), "contact.email", CaseProcess.CONTACT_EMAIL.name(),
+            "contact.phone", CaseProcess.CONTACT_PHONE.name(), "receivedAt", CaseProcess.RECEIVED_ON.name());
 
     private final CaseIntake intake;
     private final MessageSource messages;
@@ -46,7 +47,7 @@ class RegisterCaseDelegate implements JavaDelegate {
         String name = text(execution, CaseProcess.CONTACT_NAME);
         String phone = text(execution, CaseProcess.CONTACT_PHONE);
         String address = text(execution, CaseProcess.ADDRESS);
-        Date received = receivedDate(execution.getVariable(CaseProcess.RECEIVED_ON));
+        Date received = receivedDate(execution.getVariable(CaseProcess.RECEIVED_ON.name()));
         NewCase matter = new NewCase(
                 CaseType.valueOf(text(execution, CaseProcess.CASE_TYPE)),
                 text(execution, CaseProcess.CATEGORY),
@@ -64,13 +65,13 @@ class RegisterCaseDelegate implements JavaDelegate {
             throw RefusedInput.submission(refused.errors().getFieldErrors().stream().map(this::problem).toList());
         }
         execution.setProcessBusinessKey(reference);
-        execution.setVariables(Map.of(
-                CaseProcess.CASE_REFERENCE, reference,
-                CaseProcess.CASE_SUMMARY, CaseProcess.summary(matter.description()),
-                CaseProcess.RECEIVED_DATE, received == null ? new Date() : received));
+        CaseProcess.CASE_REFERENCE.set(execution, reference);
+        CaseProcess.CASE_SUMMARY.set(execution, CaseProcess.summary(matter.description()));
+        CaseProcess.RECEIVED_DATE.set(execution, received == null ? new Date() : received);
         // The case table holds these now; as variables they would only duplicate personal data.
-        execution.removeVariables(List.of(CaseProcess.DESCRIPTION, CaseProcess.CONTACT_NAME,
-                CaseProcess.CONTACT_EMAIL, CaseProcess.CONTACT_PHONE, CaseProcess.ADDRESS, CaseProcess.RECEIVED_ON));
+        execution.removeVariables(Stream.of(CaseProcess.DESCRIPTION, CaseProcess.CONTACT_NAME,
+                CaseProcess.CONTACT_EMAIL, CaseProcess.CONTACT_PHONE, CaseProcess.ADDRESS, CaseProcess.RECEIVED_ON)
+                .map(ProcessVariable::name).toList());
     }
 
     private CamundaForm.Problem problem(FieldError error) {
@@ -95,8 +96,9 @@ class RegisterCaseDelegate implements JavaDelegate {
         return Date.from(java.time.OffsetDateTime.parse(text).toInstant());
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    /** Tolerant of a client's value type: a form or REST client may send a field as a number or boolean. */
+    private static String text(DelegateExecution execution, ProcessVariable<String> variable) {
+        Object value = execution.getVariable(variable.name());
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 }

@@ -1,11 +1,9 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseWork;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.record.CaseWork;
 import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.security.RefusedInput;
 import se.kommun.kvalitet.slacalendar.SlaClock;
@@ -33,16 +31,16 @@ class RerouteCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String target = (String) execution.getVariable(CaseProcess.REROUTE_TO);
+        String target = CaseProcess.REROUTE_TO.find(execution).orElse(null);
         // Refused as the officer's input (400, the completion rolls back), not as a server error.
         Organisation.Unit unit = organisation.unitOf(target).orElseThrow(() -> RefusedInput.field(
-                CaseProcess.REROUTE_TO, "välj den enhet som ska ta över ärendet",
+                CaseProcess.REROUTE_TO.name(), "välj den enhet som ska ta över ärendet",
                 "choose the unit that is to take over the case"));
-        execution.setVariable(CaseProcess.CANDIDATE_GROUP, unit.officerGroup());
-        execution.setVariable(CaseProcess.MANAGER_GROUP, unit.managerGroup());
+        CaseProcess.CANDIDATE_GROUP.set(execution, unit.officerGroup());
+        CaseProcess.MANAGER_GROUP.set(execution, unit.managerGroup());
         unitChoices.offerOthersThan(execution, unit.officerGroup());
         work.route(CaseProcess.reference(execution), unit.officerGroup(),
-                unit.managerGroup(), (String) execution.getVariable(CaseProcess.PRIORITY),
-                slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
+                unit.managerGroup(), CaseProcess.PRIORITY.in(execution),
+                slaClock.dateOf(SlaVariables.DUE_DATE.in(execution)));
     }
 }

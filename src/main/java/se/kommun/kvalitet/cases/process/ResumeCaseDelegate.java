@@ -1,11 +1,9 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseWork;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.record.CaseWork;
 import se.kommun.kvalitet.slacalendar.SlaClock;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 
@@ -28,6 +26,6 @@ class ResumeCaseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         work.resumeAfterSupplement(CaseProcess.reference(execution),
                 Boolean.parseBoolean(String.valueOf(execution.getVariableLocal("answered"))),
-                slaClock.dateOf((Date) execution.getVariable(SlaVariables.DUE_DATE)));
+                slaClock.dateOf(SlaVariables.DUE_DATE.in(execution)));
     }
 }

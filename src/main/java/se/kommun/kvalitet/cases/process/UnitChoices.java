@@ -38,7 +38,7 @@ class UnitChoices {
                 })
                 .toList();
         try {
-            execution.setVariable(CaseProcess.UNIT_CHOICES,
+            execution.setVariable(CaseProcess.UNIT_CHOICES.name(),
                     SpinValues.jsonValue(json.writeValueAsString(choices)).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unit choices cannot be written as JSON", e);

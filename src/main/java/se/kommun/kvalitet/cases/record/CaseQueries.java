@@ -1,6 +1,5 @@
 package se.kommun.kvalitet.cases.record;
 
-import se.kommun.kvalitet.cases.attachments.CaseAttachmentRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.kommun.kvalitet.cases.attachments.CaseAttachmentRepository;
 import se.kommun.kvalitet.shared.ClockConfiguration;
 
 /** Reads cases for officers (their units only) and categories for everyone. */

@@ -1,6 +1,5 @@
 package se.kommun.kvalitet.cases.record;
 
-import se.kommun.kvalitet.cases.intake.NewCase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import se.kommun.kvalitet.cases.intake.NewCase;
 
 /** A synpunkt or felanmälan and what was done with it. */
 @Entity

@@ -1,12 +1,12 @@
 package se.kommun.kvalitet.cases.status;
 
-import se.kommun.kvalitet.cases.process.CaseProcess;
-import se.kommun.kvalitet.cases.record.CaseWork;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.kommun.kvalitet.cases.process.CaseProcess;
+import se.kommun.kvalitet.cases.record.CaseWork;
 
 /** Information a citizen adds from the status page: kept on the case and, if asked for, wakes the process. */
 @Service

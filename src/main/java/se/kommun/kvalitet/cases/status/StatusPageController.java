@@ -1,8 +1,5 @@
 package se.kommun.kvalitet.cases.status;
 
-import se.kommun.kvalitet.cases.record.CaseNotFoundException;
-import se.kommun.kvalitet.cases.record.CaseQueries;
-import se.kommun.kvalitet.cases.intake.NewCase;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
+import se.kommun.kvalitet.cases.intake.NewCase;
+import se.kommun.kvalitet.cases.record.CaseNotFoundException;
+import se.kommun.kvalitet.cases.record.CaseQueries;
 import se.kommun.kvalitet.shared.PlainText;
 
 /**

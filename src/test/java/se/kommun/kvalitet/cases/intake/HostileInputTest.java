@@ -1,7 +1,5 @@
 package se.kommun.kvalitet.cases.intake;
 
-import se.kommun.kvalitet.cases.attachments.CaseAttachmentTest;
-import se.kommun.kvalitet.cases.status.StatusTokens;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.cases.attachments.CaseAttachmentTest;
+import se.kommun.kvalitet.cases.status.StatusTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;

@@ -1,20 +1,12 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseEvent;
-import se.kommun.kvalitet.cases.intake.CaseIntake;
-import se.kommun.kvalitet.cases.record.CaseStatus;
-import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.CaseWork;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.record.CitizenCase;
-import se.kommun.kvalitet.cases.intake.NewCase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.util.Date;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +29,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.SettableClock;
+import se.kommun.kvalitet.cases.intake.CaseIntake;
+import se.kommun.kvalitet.cases.intake.NewCase;
+import se.kommun.kvalitet.cases.record.CaseEvent;
+import se.kommun.kvalitet.cases.record.CaseStatus;
+import se.kommun.kvalitet.cases.record.CaseType;
+import se.kommun.kvalitet.cases.record.CaseWork;
+import se.kommun.kvalitet.cases.record.Channel;
+import se.kommun.kvalitet.cases.record.CitizenCase;
 import se.kommun.kvalitet.escalation.Escalations;
 import se.kommun.kvalitet.localrun.MailText;
 import se.kommun.kvalitet.organisation.Organisation;
-import se.kommun.kvalitet.slacalendar.SlaVariables;
-import se.kommun.kvalitet.SettableClock;
 import se.kommun.kvalitet.shared.ClockConfiguration;
+import se.kommun.kvalitet.slacalendar.SlaVariables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -153,7 +153,7 @@ class CaseHandlingProcessTest {
                 "description", "Brev om sena besök.", "channel", "LETTER", "receivedOn", "2026-04-02",
                 "contactName", "Karl Brevsson", "contactEmail", "karl@example.se", "language", "sv"));
 
-        String reference = (String) runtimeService.getVariable(pi.getId(), CaseProcess.CASE_REFERENCE);
+        String reference = (String) runtimeService.getVariable(pi.getId(), CaseProcess.CASE_REFERENCE.name());
         assertThat(reference).matches("SYN-\\d{4}-\\d{6}");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
                 .getBusinessKey()).isEqualTo(reference);
@@ -246,7 +246,7 @@ class CaseHandlingProcessTest {
         assertSlaDates(pi, at16(2026, 5, 22), at16(2026, 5, 20), at16(2026, 5, 29));
         assertThat(work.find(reference(pi)).dueDate()).isEqualTo(LocalDate.of(2026, 5, 22));
         assertThat(work.find(reference(pi)).status()).isEqualTo(CaseStatus.IN_PROGRESS);
-        assertThat(runtimeService.getVariable(pi.getId(), SlaVariables.PAUSED_AT)).isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), SlaVariables.PAUSED_AT.name())).isNull();
         assertThat(eventKinds(pi)).contains(CaseEvent.Kind.SUPPLEMENT_REQUESTED, CaseEvent.Kind.SUPPLEMENT_RECEIVED);
     }
 
@@ -278,7 +278,7 @@ class CaseHandlingProcessTest {
         assertThat(pi).isWaitingAt("awaitSupplement");
         // 13, 15, 18, 19, 20, 21, 22, 25, 26, 27 May.
         assertThat(job("supplementTimedOut", pi).getDuedate()).isEqualTo(at16(2026, 5, 27));
-        assertThat(runtimeService.getVariable(pi.getId(), SlaVariables.PAUSED_AT))
+        assertThat(runtimeService.getVariable(pi.getId(), SlaVariables.PAUSED_AT.name()))
                 .isEqualTo(Date.from(clock.instant()));
         // The handling (and with it its reminder and escalation timers) is left while the clock is paused.
         assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
@@ -290,10 +290,10 @@ class CaseHandlingProcessTest {
      * escalation falls on the due date itself.
      */
     private void assertSlaDates(ProcessInstance pi, Date due, Date reminder, Date secondEscalation) {
-        assertThat(runtimeService.getVariables(pi.getId(), List.of(SlaVariables.DUE_DATE, SlaVariables.REMINDER_DATE,
-                SlaVariables.ESCALATION_DATE, SlaVariables.SECOND_ESCALATION_DATE))).isEqualTo(Map.of(
-                SlaVariables.DUE_DATE, due, SlaVariables.REMINDER_DATE, reminder,
-                SlaVariables.ESCALATION_DATE, due, SlaVariables.SECOND_ESCALATION_DATE, secondEscalation));
+        assertThat(runtimeService.getVariables(pi.getId(), List.of(SlaVariables.DUE_DATE.name(), SlaVariables.REMINDER_DATE.name(),
+                SlaVariables.ESCALATION_DATE.name(), SlaVariables.SECOND_ESCALATION_DATE.name()))).isEqualTo(Map.of(
+                SlaVariables.DUE_DATE.name(), due, SlaVariables.REMINDER_DATE.name(), reminder,
+                SlaVariables.ESCALATION_DATE.name(), due, SlaVariables.SECOND_ESCALATION_DATE.name(), secondEscalation));
         assertThat(job("reminderDue", pi).getDuedate()).as("reminder timer").isEqualTo(reminder);
         assertThat(job("dueDateReached", pi).getDuedate()).as("escalation timer").isEqualTo(due);
         assertThat(job("fiveDaysOverdue", pi).getDuedate()).as("second escalation timer").isEqualTo(secondEscalation);
@@ -374,12 +374,12 @@ class CaseHandlingProcessTest {
         assertThat(body(reminder)).startsWith("Hej Björn!").contains("Synpunkt " + reference(pi) + " har förfallodag",
                 "In English: Synpunkt " + reference(pi) + " is due on").doesNotContain("Test Testsson");
         assertThat(work.find(reference(pi)).escalationLevel()).startsWith("REMINDER@");
-        assertThat(runtimeService.getVariable(pi.getId(), Escalations.SLA_MARK)).asString().startsWith("Påmind");
+        assertThat(runtimeService.getVariable(pi.getId(), Escalations.SLA_MARK.name())).asString().startsWith("Påmind");
 
         execute(job("dueDateReached", pi));
         execute(job("escalateToManager", pi));
         assertThat(task(pi)).hasCandidateGroup("careManagers");
-        assertThat(runtimeService.getVariable(pi.getId(), Escalations.SLA_MARK)).asString().startsWith("Eskalerad till chef");
+        assertThat(runtimeService.getVariable(pi.getId(), Escalations.SLA_MARK.name())).asString().startsWith("Eskalerad till chef");
         assertThat(onlyMailTo("maria@kommun.example").getSubject()).contains(reference(pi));
 
         execute(job("fiveDaysOverdue", pi));
@@ -414,7 +414,7 @@ class CaseHandlingProcessTest {
     void anEscalationNobodyCanBeMailedAboutIsAnIncidentOnTheOpenTask() {
         ProcessInstance pi = submit(CaseType.COMPLAINT, "ELDERLY_CARE", null, "sv", null);
         // A manager group without members, as a unit has before its managers are added in Admin.
-        runtimeService.setVariable(pi.getId(), CaseProcess.MANAGER_GROUP, organisation.qualityGroup());
+        runtimeService.setVariable(pi.getId(), CaseProcess.MANAGER_GROUP.name(), organisation.qualityGroup());
 
         execute(job("dueDateReached", pi));
         execute(job("escalateToManager", pi));
@@ -456,7 +456,7 @@ class CaseHandlingProcessTest {
         assertThat(task(pi).getId()).isEqualTo(taskId);
         assertThat(task(pi)).hasCandidateGroup("careOfficers");
         assertThat(work.find(reference(pi)).candidateGroup()).isEqualTo("careOfficers");
-        assertThat(runtimeService.getVariable(pi.getId(), CaseProcess.REROUTE_TO)).isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), CaseProcess.REROUTE_TO.name())).isNull();
     }
 
     /** A process owner changes the reminder offset in the routing table; a supplement pause keeps the change. */
@@ -495,7 +495,7 @@ class CaseHandlingProcessTest {
     void aCaseWhoseOffsetsWereNotStoredKeepsThemAcrossAPause() {
         ProcessInstance pi = submit(CaseType.COMPLAINT, "SCHOOL", null, "sv", null);
         runtimeService.removeVariables(pi.getId(),
-                List.of(SlaVariables.REMINDER_DAYS_BEFORE, SlaVariables.SECOND_ESCALATION_DAYS_AFTER));
+                List.of(SlaVariables.REMINDER_DAYS_BEFORE.name(), SlaVariables.SECOND_ESCALATION_DAYS_AFTER.name()));
         complete(task(pi), withVariables("findings", "Oklart.", "investigationOutcome", "supplement",
                 "supplementQuestion", "Vilken skola?"));
         execute(job("sendSupplementRequest", pi));
@@ -505,8 +505,8 @@ class CaseHandlingProcessTest {
 
         // Paused and answered the day it arrived: due Tue 19 May, reminder Fri 15 May, second escalation Tue 26 May.
         assertSlaDates(pi, at16(2026, 5, 19), at16(2026, 5, 15), at16(2026, 5, 26));
-        assertThat(runtimeService.getVariables(pi.getId())).containsEntry(SlaVariables.REMINDER_DAYS_BEFORE, 2)
-                .containsEntry(SlaVariables.SECOND_ESCALATION_DAYS_AFTER, 5);
+        assertThat(runtimeService.getVariables(pi.getId())).containsEntry(SlaVariables.REMINDER_DAYS_BEFORE.name(), 2)
+                .containsEntry(SlaVariables.SECOND_ESCALATION_DAYS_AFTER.name(), 5);
     }
 
     @Test
@@ -551,7 +551,7 @@ class CaseHandlingProcessTest {
     }
 
     private String unitChoices(ProcessInstance pi) {
-        TypedValue choices = runtimeService.getVariableTyped(pi.getId(), CaseProcess.UNIT_CHOICES, false);
+        TypedValue choices = runtimeService.getVariableTyped(pi.getId(), CaseProcess.UNIT_CHOICES.name(), false);
         assertThat(choices.getType().getName()).isEqualTo("json");
         return ((org.camunda.bpm.engine.variable.value.SerializableValue) choices).getValueSerialized();
     }

@@ -1,12 +1,5 @@
 package se.kommun.kvalitet.cases.process;
 
-import se.kommun.kvalitet.cases.record.CaseEvent;
-import se.kommun.kvalitet.cases.intake.CaseIntake;
-import se.kommun.kvalitet.cases.record.CaseStatus;
-import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.CaseWork;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.intake.NewCase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.cases.intake.CaseIntake;
+import se.kommun.kvalitet.cases.intake.NewCase;
+import se.kommun.kvalitet.cases.record.CaseEvent;
+import se.kommun.kvalitet.cases.record.CaseStatus;
+import se.kommun.kvalitet.cases.record.CaseType;
+import se.kommun.kvalitet.cases.record.CaseWork;
+import se.kommun.kvalitet.cases.record.Channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -144,8 +144,8 @@ class CaseHandlingSafetyNetTest {
     @Test
     void unknownInvestigationOutcomeGoesBackToTheInvestigation() {
         ProcessInstance pi = submit();
-        runtimeService.setVariable(pi.getId(), CaseProcess.OUTCOME, "somethingElse");
-        complete(task(pi), withVariables(CaseProcess.FINDINGS, "Oklart."));
+        runtimeService.setVariable(pi.getId(), CaseProcess.OUTCOME.name(), "somethingElse");
+        complete(task(pi), withVariables(CaseProcess.FINDINGS.name(), "Oklart."));
 
         assertThat(pi).isWaitingAt("investigate");
         for (String activity : List.of("toInvestigation", "investigate")) {
@@ -153,7 +153,7 @@ class CaseHandlingSafetyNetTest {
                     .activityId(activity).count()).as(activity + ": the investigation is offered again").isEqualTo(2);
         }
 
-        complete(task(pi), withVariables(CaseProcess.OUTCOME, "continue"));
+        complete(task(pi), withVariables(CaseProcess.OUTCOME.name(), "continue"));
         assertThat(pi).isWaitingAt("act");
     }
 
@@ -162,11 +162,11 @@ class CaseHandlingSafetyNetTest {
     void unknownOutcomeAfterTheAnswerSendsTheAnswer() throws Exception {
         ProcessInstance pi = submit();
         execute(job("sendAcknowledgement", pi));
-        complete(task(pi), withVariables(CaseProcess.FINDINGS, "Schemat var fel.", CaseProcess.OUTCOME, "continue"));
-        complete(task(pi), withVariables(CaseProcess.MEASURES, "Schemat rättat.", CaseProcess.ROOT_CAUSE,
+        complete(task(pi), withVariables(CaseProcess.FINDINGS.name(), "Schemat var fel.", CaseProcess.OUTCOME.name(), "continue"));
+        complete(task(pi), withVariables(CaseProcess.MEASURES.name(), "Schemat rättat.", CaseProcess.ROOT_CAUSE.name(),
                 "ROUTINE_MISSING"));
-        runtimeService.setVariable(pi.getId(), CaseProcess.OUTCOME, "somethingElse");
-        complete(task(pi), withVariables(CaseProcess.FEEDBACK, "Vi har rättat schemat."));
+        runtimeService.setVariable(pi.getId(), CaseProcess.OUTCOME.name(), "somethingElse");
+        complete(task(pi), withVariables(CaseProcess.FEEDBACK.name(), "Vi har rättat schemat."));
 
         assertThat(pi).isWaitingAt("sendFeedback");
         execute(job("sendFeedback", pi));

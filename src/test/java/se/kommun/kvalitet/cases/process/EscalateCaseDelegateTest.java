@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 import se.kommun.kvalitet.localrun.MailText;
+import se.kommun.kvalitet.slacalendar.SlaVariables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +47,11 @@ class EscalateCaseDelegateTest {
                         .done()).deploy().getId();
         String reference = "SYN-OLD-" + UUID.randomUUID().toString().substring(0, 8);
         try {
-            runtimeService.startProcessInstanceByKey("olderCaseEscalation", Map.of(
-                    CaseProcess.CASE_REFERENCE, reference, CaseProcess.CASE_TYPE, "FAULT_REPORT",
-                    CaseProcess.CANDIDATE_GROUP, "careOfficers", CaseProcess.MANAGER_GROUP, "careManagers",
-                    CaseProcess.DUE_DATE, Date.from(LocalDate.now(clock).atTime(16, 0).atZone(clock.getZone())
+            // Every case instance carries its reference as business key, set by intake or the registering step.
+            runtimeService.startProcessInstanceByKey("olderCaseEscalation", reference, Map.of(
+                    CaseProcess.CASE_REFERENCE.name(), reference, CaseProcess.CASE_TYPE.name(), "FAULT_REPORT",
+                    CaseProcess.CANDIDATE_GROUP.name(), "careOfficers", CaseProcess.MANAGER_GROUP.name(), "careManagers",
+                    SlaVariables.DUE_DATE.name(), Date.from(LocalDate.now(clock).atTime(16, 0).atZone(clock.getZone())
                             .toInstant())));
 
             assertThat(mailCatcher.getReceivedMessages()).singleElement().satisfies(mail -> {

@@ -1,10 +1,5 @@
 package se.kommun.kvalitet.cases.retention;
 
-import se.kommun.kvalitet.cases.intake.CaseIntake;
-import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.CaseWork;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.intake.NewCase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,6 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.cases.intake.CaseIntake;
+import se.kommun.kvalitet.cases.intake.NewCase;
+import se.kommun.kvalitet.cases.record.CaseType;
+import se.kommun.kvalitet.cases.record.CaseWork;
+import se.kommun.kvalitet.cases.record.Channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,5 @@
 package se.kommun.kvalitet.cases.status;
 
-import se.kommun.kvalitet.cases.intake.BrowserForms;
-import se.kommun.kvalitet.cases.intake.CaseIntake;
-import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.Channel;
-import se.kommun.kvalitet.cases.intake.NewCase;
-import se.kommun.kvalitet.cases.intake.PublicFormTest;
 import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +12,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.cases.intake.BrowserForms;
+import se.kommun.kvalitet.cases.intake.CaseIntake;
+import se.kommun.kvalitet.cases.intake.NewCase;
+import se.kommun.kvalitet.cases.intake.PublicFormTest;
+import se.kommun.kvalitet.cases.record.CaseType;
+import se.kommun.kvalitet.cases.record.Channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
