@@ -130,7 +130,8 @@ class IdentityProvisioning implements ApplicationRunner {
                 | ensureUser("bjorn", "Björn", "Berg", officersB)
                 | ensureUser("maria", "Maria", "Lind", organisation.units().stream()
                         .map(Organisation.Unit::managerGroup).toArray(String[]::new))
-                | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup());
+                | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup())
+                | ensureUser("mats", "Mats", "Holm", organisation.masGroup());
         if (created) {
             log.warn("""
                     Demoanvändare skapade (endast för utveckling) / demo users created (dev only):
@@ -138,6 +139,7 @@ class IdentityProvisioning implements ApplicationRunner {
                       bjorn – handläggare {}
                       maria – chef för alla enheter
                       per   – processägare
+                      mats  – medicinskt ansvarig sjuksköterska (MAS, lex Maria)
                     Lösenord för alla / password for all: {}""",
                     organisation.units().get(0).name(), organisation.units().get(1).name(), demo.password());
         }
