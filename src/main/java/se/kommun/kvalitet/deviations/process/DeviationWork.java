@@ -119,7 +119,9 @@ public class DeviationWork {
                     + area.swedish() + " / lex Maria applies to health care only"));
         }
         failOn(errors);
-        // The gateways read both answers; a form that hid a question sent nothing for it.
+        // The decision reads whole numbers, the gateways both answers (a form that hid a question sent nothing).
+        DeviationProcess.CONSEQUENCE.set(scope, consequence);
+        DeviationProcess.LIKELIHOOD.set(scope, likelihood);
         DeviationProcess.LEX_SARAH.set(scope, lexSarah);
         DeviationProcess.LEX_MARIA.set(scope, lexMaria);
         repository.recordRiskAssessment(deviation.reference(), consequence, likelihood, lexSarah, lexMaria, user, now);
@@ -169,12 +171,18 @@ public class DeviationWork {
             errors.add(DeviationValidator.missing(variable.name()));
             return null;
         }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-                || number.intValue() < 1 || number.intValue() > 4) {
+        // A REST client may send the number as text (the form's guard lets "4" pass as a number).
+        double number;
+        try {
+            number = value instanceof Number given ? given.doubleValue() : Double.parseDouble(value.toString().strip());
+        } catch (NumberFormatException e) {
+            number = Double.NaN;
+        }
+        if (number != Math.rint(number) || number < 1 || number > 4) {
             errors.add(new FieldError(variable.name(), "range", "Ange ett heltal 1–4 / give a whole number 1–4"));
             return null;
         }
-        return number.intValue();
+        return (int) number;
     }
 
     private static Boolean flag(VariableScope scope, ProcessVariable<Boolean> variable, List<FieldError> errors) {
