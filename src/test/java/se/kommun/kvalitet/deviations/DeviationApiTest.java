@@ -122,6 +122,22 @@ class DeviationApiTest {
         assertThat(read.get("description").asText()).contains("larmet var avstängt");
     }
 
+    /** A manager answers the form, never the server's routing: another unit's group or a risk level is refused. */
+    @Test
+    void theRiskFormTakesItsOwnFieldsOnly() throws Exception {
+        String reference = reference(post("bjorn", ELDERLY_CARE_FALL));
+        Task assess = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+
+        ResponseEntity<String> refused = http.withBasicAuth("maria", PASSWORD).postForEntity(
+                "/engine-rest/task/" + assess.getId() + "/complete", jsonEntity("""
+                        {"variables":{"consequence":{"value":1,"type":"Integer"},"likelihood":{"value":1,"type":"Integer"},
+                         "managerGroup":{"value":"streetsManagers"},"risk":{"value":"LOW"}}}"""), String.class);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("managerGroup", "risk");
+        assertThat(taskService.createTaskQuery().taskId(assess.getId()).count()).isOne();
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"maria, 200", "per, 200", "mats, 403", "bjorn, 403", "anna, 403", OTHER_MANAGER + ", 403"})
     void onlyTheUnitsManagersQualityMasForLexMariaAndProcessOwnersReadADeviation(String user, int status) {

@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The municipality's internal deadlines for deviations, in working days (the law says "genast" and "snarast"; the
- * defaults and their reasons are in docs/avvikelser.md). Fixed on each deviation when it is reported, so a change
+ * defaults are set once, in application.yaml, and their reasons are in docs/avvikelser.md). Fixed on each deviation when it is reported, so a change
  * applies to new deviations only. A value that cannot be a deadline stops the start, naming the setting.
  *
  * @param riskAssessmentWorkingDays     report to risk assessment ("Bedöma risk")
@@ -23,14 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("kvalitet.deviations")
 public record DeviationDeadlines(
-        @DefaultValue("1") int riskAssessmentWorkingDays,
-        @DefaultValue("20") int lexSarahInvestigationWorkingDays,
-        @DefaultValue("5") int lexSarahIvoReportWorkingDays,
-        @DefaultValue("20") int lexMariaInvestigationWorkingDays,
-        @DefaultValue("5") int lexMariaIvoReportWorkingDays,
-        @DefaultValue("1") int reminderDaysBefore,
-        @DefaultValue("2") int secondEscalationDaysAfter,
-        @DefaultValue("P3M") Period followUpAfter) {
+        int riskAssessmentWorkingDays,
+        int lexSarahInvestigationWorkingDays,
+        int lexSarahIvoReportWorkingDays,
+        int lexMariaInvestigationWorkingDays,
+        int lexMariaIvoReportWorkingDays,
+        int reminderDaysBefore,
+        int secondEscalationDaysAfter,
+        Period followUpAfter) {
 
     public DeviationDeadlines {
         positive("risk-assessment-working-days", riskAssessmentWorkingDays);
