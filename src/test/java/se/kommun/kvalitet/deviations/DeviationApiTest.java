@@ -106,7 +106,7 @@ class DeviationApiTest {
 
         Task investigate = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
         assertThat(investigate.getTaskDefinitionKey()).isEqualTo("investigateLexSarah");
-        assertThat(investigate.getName()).isEqualTo("Utreda lex Sarah");
+        assertThat(investigate.getName()).isEqualTo("Utreda lex Sarah – " + reference);
         assertThat(investigate.getDueDate()).isEqualTo(at16(2026, 6, 2));
         assertThat(taskService.getIdentityLinksForTask(investigate.getId()))
                 .anyMatch(link -> "careManagers".equals(link.getGroupId()));
