@@ -14,6 +14,7 @@ public class Organisation {
     private final List<Unit> units;
     private final String processOwnerGroup;
     private final String qualityGroup;
+    private final String masGroup;
     private final Set<String> groups;
 
     Organisation(OrganisationProperties properties) {
@@ -22,10 +23,12 @@ public class Organisation {
                 .toList();
         this.processOwnerGroup = properties.processOwnerGroup();
         this.qualityGroup = properties.qualityGroup();
+        this.masGroup = properties.masGroup();
         Set<String> all = new LinkedHashSet<>();
         units.forEach(unit -> all.addAll(List.of(unit.officerGroup(), unit.managerGroup())));
         all.add(processOwnerGroup);
         all.add(qualityGroup);
+        all.add(masGroup);
         this.groups = Set.copyOf(all);
     }
 
@@ -56,7 +59,17 @@ public class Organisation {
         return qualityGroup;
     }
 
-    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality. */
+    /** The medically responsible nurses (MAS): they investigate lex Maria events and report them to IVO. */
+    public String masGroup() {
+        return masGroup;
+    }
+
+    /** The unit with this id, or a refusal that says which units exist. */
+    public Optional<Unit> unit(String id) {
+        return units.stream().filter(unit -> unit.id().equals(id)).findFirst();
+    }
+
+    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS. */
     public Set<String> groups() {
         return groups;
     }

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The municipality's units and role groups, the one place they are named. Each unit has an officer group
  * ({@code <id>Officers}, the candidate group of its tasks) and a manager group ({@code <id>Managers}, where
  * escalations go); the process-owner group gets the last escalation and owns the models; the quality group
- * follows deviations and statistics. A mistake here stops the start, naming the setting.
+ * follows deviations and statistics; the MAS group (medicinskt ansvariga sjuksköterskor) investigates and reports
+ * lex Maria events. A mistake here stops the start, naming the setting.
  */
 @ConfigurationProperties("kvalitet.organisation")
-record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup) {
+record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup, String masGroup) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
@@ -25,9 +26,13 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         units = List.copyOf(units);
         requireGroup("kvalitet.organisation.process-owner-group", processOwnerGroup);
         requireGroup("kvalitet.organisation.quality-group", qualityGroup);
+        requireGroup("kvalitet.organisation.mas-group", masGroup);
         Set<String> groups = new HashSet<>(List.of(processOwnerGroup));
         if (!groups.add(qualityGroup)) {
             throw new IllegalArgumentException("kvalitet.organisation: quality-group equals process-owner-group");
+        }
+        if (!groups.add(masGroup)) {
+            throw new IllegalArgumentException("kvalitet.organisation: mas-group equals another role group");
         }
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);

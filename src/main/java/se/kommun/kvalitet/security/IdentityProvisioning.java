@@ -39,6 +39,9 @@ class IdentityProvisioning implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityProvisioning.class);
 
+    /** The processes whose every instance each unit's managers may read (Tasklist, Cockpit, history). */
+    static final List<String> MANAGERS_READ_ALL = List.of("caseHandling");
+
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final Organisation organisation;
@@ -62,6 +65,7 @@ class IdentityProvisioning implements ApplicationRunner {
         }
         provisionProcessOwners(organisation.processOwnerGroup());
         provisionQuality(organisation.qualityGroup());
+        provisionMas(organisation.masGroup());
         startPermissions.synchronise();
         if (demo.enabled()) {
             createDemoUsers();
@@ -82,7 +86,16 @@ class IdentityProvisioning implements ApplicationRunner {
         ensureGroup(groupId, name);
         grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
         grant(groupId, Resources.APPLICATION, "cockpit", ACCESS);
-        grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE, READ_TASK);
+        // Every unit's manager reads every synpunkt (they are public records), but a deviation only for the unit's
+        // own managers (OSL 26 kap., issue 17): reading instances, tasks and history goes per process key, and the
+        // deviation process is not among them (its tasks name the unit's managers as candidates instead).
+        grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ);
+        for (Permission readAll : List.<Permission>of(READ_HISTORY, READ_INSTANCE, READ_TASK)) {
+            revoke(groupId, Resources.PROCESS_DEFINITION, ANY, readAll);
+        }
+        for (String processKey : MANAGERS_READ_ALL) {
+            grant(groupId, Resources.PROCESS_DEFINITION, processKey, READ, READ_HISTORY, READ_INSTANCE, READ_TASK);
+        }
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, READ);
         grant(groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
     }
@@ -104,6 +117,12 @@ class IdentityProvisioning implements ApplicationRunner {
         grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
     }
 
+    /** Lex Maria tasks name the group as candidate; Camunda grants each task to it as it is created. */
+    private void provisionMas(String groupId) {
+        ensureGroup(groupId, "Medicinskt ansvariga sjuksköterskor (MAS)");
+        grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+    }
+
     private void createDemoUsers() {
         String officersA = organisation.units().get(0).officerGroup();
         String officersB = organisation.units().get(1).officerGroup();
@@ -111,7 +130,8 @@ class IdentityProvisioning implements ApplicationRunner {
                 | ensureUser("bjorn", "Björn", "Berg", officersB)
                 | ensureUser("maria", "Maria", "Lind", organisation.units().stream()
                         .map(Organisation.Unit::managerGroup).toArray(String[]::new))
-                | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup());
+                | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup())
+                | ensureUser("mats", "Mats", "Holm", organisation.masGroup());
         if (created) {
             log.warn("""
                     Demoanvändare skapade (endast för utveckling) / demo users created (dev only):
@@ -119,6 +139,7 @@ class IdentityProvisioning implements ApplicationRunner {
                       bjorn – handläggare {}
                       maria – chef för alla enheter
                       per   – processägare
+                      mats  – medicinskt ansvarig sjuksköterska (MAS, lex Maria)
                     Lösenord för alla / password for all: {}""",
                     organisation.units().get(0).name(), organisation.units().get(1).name(), demo.password());
         }

@@ -72,6 +72,9 @@ class WebSecurityConfiguration {
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Redeploy and migration (processtooling) change what every case runs on.
                         .requestMatchers("/api/admin/**").hasAuthority(group(organisation.processOwnerGroup()))
+                        // Deviations: any staff member reports; who reads one is decided per deviation (its unit).
+                        .requestMatchers(HttpMethod.POST, "/api/deviations").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/deviations/*").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

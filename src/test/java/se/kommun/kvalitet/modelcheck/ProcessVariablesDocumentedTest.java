@@ -20,7 +20,8 @@ import se.kommun.kvalitet.shared.ProcessVariables;
 class ProcessVariablesDocumentedTest {
 
     private static final Map<Class<?>, String> DOCUMENTED_TYPES = Map.of(String.class, "text", Date.class, "datum",
-            Integer.class, "heltal", Boolean.class, "ja/nej", Map.class, "map (JSON)", SpinJsonNode.class, "JSON");
+            Integer.class, "heltal", Boolean.class, "ja/nej", Map.class, "map (JSON)", SpinJsonNode.class, "JSON",
+            Number.class, "tal");
     private static final Pattern ROW = Pattern.compile("^\\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
     private static final Pattern NAME = Pattern.compile("`(\\w+)`");
 
@@ -33,6 +34,16 @@ class ProcessVariablesDocumentedTest {
         }
 
         assertThat(documentedTypes(Path.of("docs/processes.md"), "## 2. Processvariabler")).isEqualTo(expected);
+    }
+
+    @Test
+    void theDeviationProcessTableListsEveryDeclaredVariableWithItsType() throws IOException {
+        Map<String, String> expected = new TreeMap<>();
+        for (ProcessVariable<?> variable : KnownNames.scan().declarationOf("deviationHandling").variables()) {
+            expected.put(variable.name(), DOCUMENTED_TYPES.get(variable.type()));
+        }
+
+        assertThat(documentedTypes(Path.of("docs/avvikelser.md"), "## 4. Processvariabler")).isEqualTo(expected);
     }
 
     private static Map<String, String> documentedTypes(Path doc, String heading) throws IOException {

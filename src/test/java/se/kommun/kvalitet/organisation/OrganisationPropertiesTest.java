@@ -17,10 +17,10 @@ class OrganisationPropertiesTest {
     void everyGroupIsDerivedFromTheUnitsAndTheTwoRoles() {
         Organisation organisation = new Organisation(new OrganisationProperties(
                 List.of(STREETS, new OrganisationProperties.Unit("care", "Vård och omsorg")), "processOwners",
-                "qualityCoordinators"));
+                "qualityCoordinators", "medicallyResponsibleNurses"));
 
         assertThat(organisation.groups()).containsExactlyInAnyOrder("streetsOfficers", "streetsManagers",
-                "careOfficers", "careManagers", "processOwners", "qualityCoordinators");
+                "careOfficers", "careManagers", "processOwners", "qualityCoordinators", "medicallyResponsibleNurses");
         assertThat(organisation.requireUnitOf("careOfficers").managerGroup()).isEqualTo("careManagers");
         assertThatThrownBy(() -> organisation.requireUnitOf("careManagers")).isInstanceOf(UnknownUnitException.class)
                 .hasMessageContaining("careManagers").hasMessageContaining("streetsOfficers, careOfficers");
@@ -29,20 +29,24 @@ class OrganisationPropertiesTest {
     @Test
     void aUnitNamedTwiceIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(
-                List.of(STREETS, new OrganisationProperties.Unit("streets", "Gator")), "processOwners", "quality"))
+                List.of(STREETS, new OrganisationProperties.Unit("streets", "Gator")), "processOwners", "quality", "mas"))
                 .withMessageContaining("kvalitet.organisation.units[1]");
     }
 
     @Test
     void missingRoleGroupsAndBadIdsAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS), null,
-                "quality")).withMessageContaining("process-owner-group");
+                "quality", "mas")).withMessageContaining("process-owner-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "processOwners")).withMessageContaining("quality-group");
+                "processOwners", "processOwners", "mas")).withMessageContaining("quality-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(
-                List.of(new OrganisationProperties.Unit("Gata och park", "Gata och park")), "processOwners", "quality"))
+                List.of(new OrganisationProperties.Unit("Gata och park", "Gata och park")), "processOwners", "quality", "mas"))
                 .withMessageContaining("units[0].id");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(), "processOwners",
-                "quality")).withMessageContaining("at least one unit");
+                "quality", "mas")).withMessageContaining("at least one unit");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
+                "processOwners", "quality", "quality")).withMessageContaining("mas-group");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
+                "processOwners", "quality", null)).withMessageContaining("mas-group");
     }
 }

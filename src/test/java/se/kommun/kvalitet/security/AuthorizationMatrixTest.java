@@ -59,7 +59,8 @@ class AuthorizationMatrixTest {
     enum Endpoint {
         SUBMIT_CASE, CATEGORIES, READ_CASE, STATUS_PAGE_RIGHT_TOKEN, STATUS_PAGE_WRONG_TOKEN, CAUGHT_MAIL, HEALTH,
         METRICS, ENGINE_TASKS, ENGINE_CLAIM_AND_COMPLETE, ENGINE_DEPLOY, ENGINE_USERS, ENGINE_AUTHORIZATIONS,
-        ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY
+        ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY,
+        REPORT_DEVIATION, READ_DEVIATION, ENGINE_DEVIATION_TASKS
     }
 
     @Autowired
@@ -82,6 +83,8 @@ class AuthorizationMatrixTest {
 
     String reference;
     String statusUrl;
+    /** A deviation in Vård och omsorg (care): its managers' work, not its officers'. */
+    String deviationReference;
 
     /** Once per class, but inside a test: the process-coverage recorder refuses engine work outside one. */
     @BeforeEach
@@ -89,6 +92,8 @@ class AuthorizationMatrixTest {
         if (reference != null) {
             return;
         }
+        deviationReference = json.readTree(reportDeviation(http.withBasicAuth("bjorn", DEMO)).getBody())
+                .get("reference").asText();
         JsonNode created = json.readTree(submit(http).getBody());
         reference = created.get("reference").asText();
         statusUrl = URI.create(created.get("statusUrl").asText()).getRawPath() + "?"
@@ -183,6 +188,19 @@ class AuthorizationMatrixTest {
             boolean sees = role == Role.MANAGER || role == Role.PROCESS_OWNER || role == Role.ADMIN;
             rows.add(row(role, Endpoint.ENGINE_PROCESS_INSTANCES, 200, body -> assertThat(body).hasSize(sees ? 1 : 0)));
         }
+        // Deviations (issue 17): every staff member reports; the unit's managers, quality, MAS (lex Maria only),
+        // process owners and administrators read; an officer, also of the unit, neither reads nor sees the task.
+        for (Role role : List.of(Role.ANONYMOUS, Role.CITIZEN)) {
+            rows.add(row(role, Endpoint.REPORT_DEVIATION, 401));
+            rows.add(row(role, Endpoint.READ_DEVIATION, 401));
+            rows.add(row(role, Endpoint.ENGINE_DEVIATION_TASKS, 401));
+        }
+        for (Role role : staff) {
+            boolean reads = role == Role.MANAGER || role == Role.PROCESS_OWNER || role == Role.ADMIN;
+            rows.add(row(role, Endpoint.REPORT_DEVIATION, 201));
+            rows.add(row(role, Endpoint.READ_DEVIATION, reads ? 200 : 403));
+            rows.add(row(role, Endpoint.ENGINE_DEVIATION_TASKS, 200, body -> assertThat(body).hasSize(reads ? 1 : 0)));
+        }
         return rows.stream();
     }
 
@@ -225,6 +243,10 @@ class AuthorizationMatrixTest {
                     String.class);
             case ENGINE_START_BOUND_TO_CASE -> startBoundToTheCase(client);
             case ADMIN_REDEPLOY -> client.postForEntity("/api/admin/deployments", null, String.class);
+            case REPORT_DEVIATION -> reportDeviation(client);
+            case READ_DEVIATION -> client.getForEntity("/api/deviations/" + deviationReference, String.class);
+            case ENGINE_DEVIATION_TASKS -> client.getForEntity(uri("/engine-rest/task?processInstanceBusinessKey="
+                    + deviationReference + "&maxResults=10"), String.class);
         };
     }
 
@@ -272,6 +294,12 @@ class AuthorizationMatrixTest {
             repositoryService.deleteDeployment(json.readTree(response.getBody()).get("id").asText(), true);
         }
         return response;
+    }
+
+    private ResponseEntity<String> reportDeviation(TestRestTemplate client) {
+        return client.exchange("/api/deviations", HttpMethod.POST, jsonEntity("""
+                {"area":"ELDERLY_CARE","unit":"care","occurredAt":"2026-01-05T09:00:00+01:00","place":"Avd. 1",
+                 "description":"Matrisens avvikelse."}"""), String.class);
     }
 
     private ResponseEntity<String> submit(TestRestTemplate client) {

@@ -1,0 +1,27 @@
+package se.kommun.kvalitet.deviations.intake;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A report or a step's input that was refused; nothing was stored. Each error names its field and rule. */
+public class InvalidDeviationException extends RuntimeException {
+
+    /** One refused field; {@code message} is Swedish first, then English. */
+    public record FieldError(String field, String rule, String message) {
+    }
+
+    private final transient List<FieldError> errors;
+
+    public InvalidDeviationException(List<FieldError> errors) {
+        super(errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public static InvalidDeviationException of(String field, String rule, String message) {
+        return new InvalidDeviationException(List.of(new FieldError(field, rule, message)));
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}
