@@ -38,12 +38,14 @@ class ApiKeys {
     record Client(long id, String name) {
     }
 
-    record CreatedKey(long id, String name, String apiKey) {
+    /** Public, with a public accessor, for the admin page's expressions. */
+    public record CreatedKey(long id, String name, String apiKey) {
     }
 
-    record KeyInfo(long id, String name, Instant createdAt, String createdBy, Instant revokedAt, String revokedBy) {
+    public record KeyInfo(long id, String name, Instant createdAt, String createdBy, Instant revokedAt,
+            String revokedBy) {
 
-        boolean active() {
+        public boolean active() {
             return revokedAt == null;
         }
     }

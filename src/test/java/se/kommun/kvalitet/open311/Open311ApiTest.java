@@ -44,6 +44,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 import se.kommun.kvalitet.SettableClock;
+import se.kommun.kvalitet.cases.intake.BrowserForms;
 import se.kommun.kvalitet.shared.ClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -365,6 +366,38 @@ class Open311ApiTest {
     }
 
     @Test
+    void administratorsCreateAndRevokeKeysOnTheirPage() {
+        TestRestTemplate admin = http.withBasicAuth("admin", ADMIN_PASSWORD);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("name", "Mark-a-Spot");
+
+        ResponseEntity<String> created = BrowserForms.post(admin, "/admin/open311-nycklar", "/admin/open311-nycklar",
+                fields);
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(created.getHeaders().getCacheControl()).contains("no-store");
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("<code>(o311_[A-Za-z0-9_-]+)</code>")
+                .matcher(created.getBody());
+        assertThat(shown.find()).isTrue();
+        String key = shown.group(1);
+        MultiValueMap<String, String> form = report("LITTER", "Skräp vid stranden.");
+        form.set("api_key", key);
+        assertThat(post("json", form).getStatusCode()).isEqualTo(HttpStatus.OK);
+        String page = admin.getForEntity("/admin/open311-nycklar", String.class).getBody();
+        assertThat(page).contains("Mark-a-Spot").doesNotContain(key);
+
+        long id = jdbc.queryForObject("select max(id) from app.open311_api_key where name = 'Mark-a-Spot'", Long.class);
+        ResponseEntity<String> revoked = BrowserForms.post(admin, "/admin/open311-nycklar",
+                "/admin/open311-nycklar/" + id + "/aterkalla", new LinkedMultiValueMap<>());
+
+        assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertError(post("json", withKey(report("LITTER", "Skräp igen."), key)), 403, "api_key");
+        assertThat(admin.getForEntity("/admin/open311-nycklar", String.class).getBody()).contains("Återkallad");
+        assertThat(http.withBasicAuth("per", "Demo-Kvalitet-2026!").getForEntity("/admin/open311-nycklar",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void aKeyNeedsAName() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -475,6 +508,11 @@ class Open311ApiTest {
         form.add("long", "20.15");
         form.add("address_string", "Open311-gatan " + place);
         form.add("description", description);
+        return form;
+    }
+
+    private static MultiValueMap<String, String> withKey(MultiValueMap<String, String> form, String key) {
+        form.set("api_key", key);
         return form;
     }
 
