@@ -1,5 +1,6 @@
 package se.kommun.kvalitet.open311;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,9 @@ import org.springframework.http.ResponseEntity;
 
 /** The two formats GeoReport v2 names by the path's suffix: {@code .json} and {@code .xml}. */
 enum Format {
-    JSON(MediaType.APPLICATION_JSON), XML(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8));
+    // GeoReport v2: UTF-8 everywhere, named in the Content-Type.
+    JSON(new MediaType("application", "json", StandardCharsets.UTF_8)),
+    XML(new MediaType("text", "xml", StandardCharsets.UTF_8));
 
     private final MediaType mediaType;
 

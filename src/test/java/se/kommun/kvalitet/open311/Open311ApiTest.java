@@ -136,6 +136,9 @@ class Open311ApiTest {
                 .containsEntry("candidate_group", "streetsOfficers").containsEntry("contact_email", email)
                 .hasEntrySatisfying("description", description -> assertThat((String) description)
                         .contains("Lampan vid busshållplatsen är släckt.", "Stolpens nummer (står på stolpen): UP-1234"));
+        JsonNode forOfficer = json.readTree(http.withBasicAuth("anna", "Demo-Kvalitet-2026!")
+                .getForEntity("/api/cases/" + reference, String.class).getBody());
+        assertThat(forOfficer.get("sourceApp").asText()).isEqualTo("FixaMinGata");
         ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .singleResult();
         BpmnAwareTests.assertThat(pi).isWaitingAt("sendAcknowledgement", "investigate");
@@ -169,17 +172,19 @@ class Open311ApiTest {
         complete(task(pi), withVariables("findings", "Trasig ljuskälla. Internt: ring Greta.",
                 "investigationOutcome", "continue"));
         complete(task(pi), withVariables("measures", "Ljuskällan bytt.", "rootCause", "NO_FAULT"));
-        complete(task(pi), withVariables("feedback", "Vi har bytt lampan. Tack för att du hörde av dig!"));
+        // Markup characters in the answer: the XML must escape them to parse at all.
+        String answer = "Vi har bytt lampa & kupa (<LED>). Tack för att du hörde av dig!";
+        complete(task(pi), withVariables("feedback", answer));
         execute(job("sendFeedback", pi));
         BpmnAwareTests.assertThat(pi).isEnded();
 
         JsonNode closed = json.readTree(get("/open311/v2/requests/" + reference + ".json").getBody()).get(0);
         assertThat(closed.get("status").asText()).isEqualTo("closed");
-        assertThat(closed.get("status_notes").asText()).isEqualTo("Vi har bytt lampan. Tack för att du hörde av dig!");
+        assertThat(closed.get("status_notes").asText()).isEqualTo(answer);
         Document closedXml = xml(get("/open311/v2/requests/" + reference + ".xml"));
         assertThat(text(closedXml, "/service_requests/request/status")).isEqualTo("closed");
         assertThat(text(closedXml, "/service_requests/request/status_notes"))
-                .isEqualTo("Vi har bytt lampan. Tack för att du hörde av dig!");
+                .isEqualTo(answer);
         for (String body : List.of(open.toString(), closed.toString(), get("/open311/v2/requests/" + reference + ".xml")
                 .getBody(), get("/open311/v2/requests.json?service_request_id=" + reference).getBody())) {
             assertThat(body).doesNotContain(email, "Greta", "Gatlykta", "070-123", "fmg-4711", "Lampan vid",
