@@ -9,6 +9,8 @@
  * <li>{@code retention}: gallring of closed cases;</li>
  * <li>{@code process}: the steps of {@code processes/case-handling.bpmn} and its declared variables.</li>
  * </ul>
+ * The module's one API for others is in this package: {@link se.kommun.kvalitet.cases.FaultReports}, a fault
+ * report through the same intake and its public status (used by {@code open311}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Citizen cases",
         allowedDependencies = {"escalation", "notifications", "organisation", "reference", "security", "shared", "slacalendar", "web"})

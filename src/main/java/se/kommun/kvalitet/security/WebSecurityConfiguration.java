@@ -69,7 +69,12 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/categories").permitAll()
                         .requestMatchers("/rapportera", "/rapportera/**", "/arende", "/arende/**").permitAll()
+                        // Open311 GeoReport v2: public; the module checks the api_key of each report itself.
+                        .requestMatchers("/open311/v2/**").permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
+                        // Client applications' Open311 keys are the administrators', not the process owners'.
+                        .requestMatchers("/api/admin/open311-keys", "/api/admin/open311-keys/**")
+                        .hasAuthority(group(ADMIN_GROUP))
                         // Redeploy and migration (processtooling) change what every case runs on.
                         .requestMatchers("/api/admin/**").hasAuthority(group(organisation.processOwnerGroup()))
                         // Deviations: any staff member reports; who reads one is decided per deviation (its unit).
@@ -78,11 +83,11 @@ class WebSecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Machine clients of /api send no CSRF token; browser forms keep CSRF, in a cookie so that
+                // Machine clients of /api and Open311 send no CSRF token; browser forms keep CSRF, in a cookie so that
                 // any node of a cluster can check it.
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfCookies())
-                        .ignoringRequestMatchers("/api/**"))
+                        .ignoringRequestMatchers("/api/**", "/open311/v2/**"))
                 // X-Content-Type-Options: nosniff and Cache-Control are Spring's defaults. A page that sets its
                 // own Referrer-Policy (the status page: no-referrer) keeps it.
                 .headers(headers -> {

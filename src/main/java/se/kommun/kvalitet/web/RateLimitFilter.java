@@ -1,7 +1,11 @@
 package se.kommun.kvalitet.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +28,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Answers 429 with Retry-After when one client address sends too many requests to the public endpoints
- * (intake API, category list, the public form's POST, the status pages). Runs after Spring Security, so
- * staff who authenticated (an officer registering letters through the API) are not limited.
+ * (intake API, category list, the public form's POST, the status pages, Open311). Runs after Spring Security, so
+ * staff who authenticated (an officer registering letters through the API) are not limited. An Open311 request
+ * that names an {@code api_key} also counts against that key, whichever address it comes from.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
@@ -33,6 +38,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
+    private final RateLimiter keyLimiter;
     private final ClientAddress clientAddress;
     private final ObjectMapper objectMapper;
     private final MessageSource messages;
@@ -43,6 +49,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         this.properties = properties;
         this.limiter = new RateLimiter(clock, properties.requestsPerMinute(), properties.burst(),
                 properties.maxClients());
+        this.keyLimiter = new RateLimiter(clock, properties.apiKeyRequestsPerMinute(), properties.apiKeyBurst(),
+                properties.maxClients());
         this.clientAddress = new ClientAddress(proxies.trustedProxies());
         this.objectMapper = objectMapper;
         this.messages = messages;
@@ -51,6 +59,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     RateLimiter limiter() {
         return limiter;
+    }
+
+    RateLimiter keyLimiter() {
+        return keyLimiter;
     }
 
     @Override
@@ -63,7 +75,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean limited = ("POST".equals(method) && path.equals("/api/cases"))
                 || ("GET".equals(method) && path.equals("/api/categories"))
                 || ("POST".equals(method) && path.equals("/rapportera"))
-                || path.equals("/arende") || path.startsWith("/arende/");
+                || path.equals("/arende") || path.startsWith("/arende/")
+                || path.startsWith("/open311/");
         return !limited || authenticated();
     }
 
@@ -71,6 +84,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         RateLimiter.Decision decision = limiter.tryAcquire(clientAddress.of(request));
+        String apiKey = request.getRequestURI().startsWith("/open311/") ? request.getParameter("api_key") : null;
+        if (decision.allowed() && apiKey != null && !apiKey.isBlank()) {
+            // Keyed by the key's hash: the table holds no usable key.
+            decision = keyLimiter.tryAcquire("api-key:" + sha256(apiKey));
+        }
         if (decision.allowed()) {
             chain.doFilter(request, response);
             return;
@@ -89,6 +107,15 @@ class RateLimitFilter extends OncePerRequestFilter {
         objectMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                 messages.getMessage("rateLimit.title", null, locale),
                 messages.getMessage("rateLimit.detail", new Object[] {decision.retryAfterSeconds()}, locale)));
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean authenticated() {

@@ -60,7 +60,9 @@ class AuthorizationMatrixTest {
         SUBMIT_CASE, CATEGORIES, READ_CASE, STATUS_PAGE_RIGHT_TOKEN, STATUS_PAGE_WRONG_TOKEN, CAUGHT_MAIL, HEALTH,
         METRICS, ENGINE_TASKS, ENGINE_CLAIM_AND_COMPLETE, ENGINE_DEPLOY, ENGINE_USERS, ENGINE_AUTHORIZATIONS,
         ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY,
-        REPORT_DEVIATION, READ_DEVIATION, ENGINE_DEVIATION_TASKS
+        REPORT_DEVIATION, READ_DEVIATION, ENGINE_DEVIATION_TASKS,
+        OPEN311_SERVICES, OPEN311_REQUESTS, OPEN311_POST_WITHOUT_KEY, OPEN311_KEYS_LIST, OPEN311_KEY_CREATE,
+        OPEN311_KEY_REVOKE
     }
 
     @Autowired
@@ -108,6 +110,19 @@ class AuthorizationMatrixTest {
             rows.add(row(role, Endpoint.SUBMIT_CASE, 201));
             rows.add(row(role, Endpoint.CATEGORIES, 200));
             rows.add(row(role, Endpoint.HEALTH, 200));
+            // Open311 GeoReport v2: public reads; a report needs an app's api_key, whoever is logged in.
+            rows.add(row(role, Endpoint.OPEN311_SERVICES, 200));
+            rows.add(row(role, Endpoint.OPEN311_REQUESTS, 200));
+            rows.add(row(role, Endpoint.OPEN311_POST_WITHOUT_KEY, 403));
+        }
+        // Open311 keys: administrators only (not process owners, who hold the rest of /api/admin).
+        for (Endpoint keys : List.of(Endpoint.OPEN311_KEYS_LIST, Endpoint.OPEN311_KEY_CREATE,
+                Endpoint.OPEN311_KEY_REVOKE)) {
+            rows.add(row(Role.ANONYMOUS, keys, 401));
+            for (Role role : staff) {
+                int allowed = keys == Endpoint.OPEN311_KEY_CREATE ? 201 : keys == Endpoint.OPEN311_KEY_REVOKE ? 204 : 200;
+                rows.add(row(role, keys, role == Role.ADMIN ? allowed : 403));
+            }
         }
         // The status link is the citizen's key; being logged in opens nothing without it.
         rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_RIGHT_TOKEN, 200));
@@ -247,6 +262,15 @@ class AuthorizationMatrixTest {
             case READ_DEVIATION -> client.getForEntity("/api/deviations/" + deviationReference, String.class);
             case ENGINE_DEVIATION_TASKS -> client.getForEntity(uri("/engine-rest/task?processInstanceBusinessKey="
                     + deviationReference + "&maxResults=10"), String.class);
+            case OPEN311_SERVICES -> client.getForEntity("/open311/v2/services.json", String.class);
+            case OPEN311_REQUESTS -> client.getForEntity("/open311/v2/requests.xml", String.class);
+            case OPEN311_POST_WITHOUT_KEY -> client.postForEntity("/open311/v2/requests.json",
+                    formEntity("service_code=LITTER&lat=59.8&long=17.6&description=Skr%C3%A4p"), String.class);
+            case OPEN311_KEYS_LIST -> client.getForEntity("/api/admin/open311-keys", String.class);
+            case OPEN311_KEY_CREATE -> client.postForEntity("/api/admin/open311-keys",
+                    jsonEntity("{\"name\":\"Matrisappen\"}"), String.class);
+            case OPEN311_KEY_REVOKE -> client.exchange("/api/admin/open311-keys/" + keyToRevoke(), HttpMethod.DELETE,
+                    null, String.class);
         };
     }
 
@@ -304,6 +328,19 @@ class AuthorizationMatrixTest {
 
     private ResponseEntity<String> submit(TestRestTemplate client) {
         return client.exchange("/api/cases", HttpMethod.POST, jsonEntity(CARE_COMPLAINT), String.class);
+    }
+
+    /** A fresh key per row, created by the administrator, so that each role meets an active one. */
+    private long keyToRevoke() throws Exception {
+        return json.readTree(http.withBasicAuth(Role.ADMIN.user, Role.ADMIN.password).postForEntity(
+                "/api/admin/open311-keys", jsonEntity("{\"name\":\"Återkallas\"}"), String.class).getBody())
+                .get("id").asLong();
+    }
+
+    private static HttpEntity<String> formEntity(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return new HttpEntity<>(body, headers);
     }
 
     private URI uri(String pathAndQuery) {

@@ -61,9 +61,36 @@ class RateLimitTest {
             assertThat(http.exchange("/api/categories", HttpMethod.GET,
                     new HttpEntity<>(spoofed), String.class).getStatusCode())
                     .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            // Open311 shares the address's bucket.
+            assertThat(http.getForEntity("/open311/v2/services.json", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         } finally {
             limiter.configure(perMinute, burst);
         }
         assertThat(http.getForEntity("/api/categories", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void anOpen311KeyHasItsOwnBucketOnTopOfTheAddress() {
+        RateLimiter keys = filter.keyLimiter();
+        int perMinute = keys.requestsPerMinute();
+        int burst = keys.burst();
+        keys.configure(1, 2);
+        try {
+            String path = "/open311/v2/services.json?api_key=";
+            assertThat(http.getForEntity(path + "o311_appA", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity(path + "o311_appA", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+            ResponseEntity<String> refused = http.getForEntity(path + "o311_appA", String.class);
+
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
+            // Another app from the same address, and a read without a key, still pass.
+            assertThat(http.getForEntity(path + "o311_appB", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity("/open311/v2/services.json", String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+        } finally {
+            keys.configure(perMinute, burst);
+        }
     }
 }

@@ -57,12 +57,23 @@ public class CaseIntake {
     public record Submission(String reference, CaseStatus status, String statusUrl, boolean replayed) {
     }
 
+    /** Which client application sent the matter (null: our own channels), and a photo link it sent with it. */
+    public record Origin(String sourceApp, String mediaUrl) {
+
+        static final Origin NONE = new Origin(null, null);
+    }
+
     /**
      * @param officer the authenticated officer registering the matter, or null for the public
      * @param idempotencyKey optional; the same key with the same body returns the first case
      */
     @Transactional
     public Submission submit(NewCase input, Channel channel, String officer, String idempotencyKey) {
+        return submit(input, channel, officer, idempotencyKey, Origin.NONE);
+    }
+
+    @Transactional
+    public Submission submit(NewCase input, Channel channel, String officer, String idempotencyKey, Origin origin) {
         NewCase matter = validated(input, officer != null);
         String requestHash = idempotencyKey == null ? null : hash(matter);
         if (idempotencyKey != null) {
@@ -71,7 +82,7 @@ public class CaseIntake {
                 return earlier.get();
             }
         }
-        CitizenCase citizenCase = store(matter, channel, officer, idempotencyKey, requestHash);
+        CitizenCase citizenCase = store(matter, channel, officer, idempotencyKey, requestHash, origin);
         String reference = citizenCase.reference();
         runtimeService.startProcessInstanceByKey(CaseProcess.PROCESS_KEY, reference, Map.of(
                 CaseProcess.CASE_REFERENCE.name(), reference,
@@ -85,7 +96,7 @@ public class CaseIntake {
     /** An officer registered a letter, call or visit through Tasklist's start form: the process runs already. */
     @Transactional
     public String registerInRunningProcess(NewCase input, Channel channel, String officer) {
-        return store(validated(input, true), channel, officer, null, null).reference();
+        return store(validated(input, true), channel, officer, null, null, Origin.NONE).reference();
     }
 
     private NewCase validated(NewCase input, boolean registeredByOfficer) {
@@ -98,9 +109,11 @@ public class CaseIntake {
         return matter;
     }
 
-    private CitizenCase store(NewCase matter, Channel channel, String officer, String idempotencyKey, String requestHash) {
+    private CitizenCase store(NewCase matter, Channel channel, String officer, String idempotencyKey, String requestHash,
+            Origin origin) {
         String reference = referenceNumbers.next(matter.type().referencePrefix());
         CitizenCase citizenCase = new CitizenCase(reference, matter, channel, Instant.now(clock), officer);
+        citizenCase.cameFrom(origin.sourceApp(), origin.mediaUrl());
         if (idempotencyKey != null) {
             citizenCase.rememberIdempotency(idempotencyKey, requestHash);
         }

@@ -38,7 +38,8 @@ public class CaseQueries {
     public record CaseDetails(String reference, CaseType type, String category, CaseStatus status, String unit,
             LocalDate receivedDate, LocalDate dueDate, String priority, String description, String address,
             String findings, String measures, String rootCause, String feedback, String forwardedTo,
-            String linkedReference, boolean anonymous, List<AttachmentInfo> attachments, List<HistoryEntry> history) {
+            String linkedReference, boolean anonymous, String sourceApp, List<AttachmentInfo> attachments,
+            List<HistoryEntry> history) {
     }
 
     public record AttachmentInfo(long id, String fileName, String contentType, long size, Instant uploadedAt,
@@ -73,7 +74,7 @@ public class CaseQueries {
                 LocalDate.ofInstant(citizenCase.receivedAt(), ClockConfiguration.MUNICIPAL_ZONE),
                 citizenCase.dueDate(), citizenCase.priority(), citizenCase.description(), citizenCase.address(),
                 citizenCase.findings(), citizenCase.measures(), citizenCase.rootCause(), citizenCase.feedback(),
-                citizenCase.forwardedTo(), citizenCase.linkedReference(), !citizenCase.hasEmail(),
+                citizenCase.forwardedTo(), citizenCase.linkedReference(), !citizenCase.hasEmail(), citizenCase.sourceApp(),
                 attachments.findAllByCitizenCaseIdOrderById(citizenCase.id()).stream().map(AttachmentInfo::of).toList(),
                 citizenCase.events().stream().map(event -> new HistoryEntry(event.occurredAt(),
                         event.kind().name(), event.actor(), event.detail())).toList());

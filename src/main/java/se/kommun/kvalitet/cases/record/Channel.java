@@ -7,5 +7,7 @@ public enum Channel {
     LETTER,
     PHONE,
     VISIT,
-    EMAIL
+    EMAIL,
+    /** An app speaking Open311 GeoReport v2 (FixaMinGata, SeeClickFix, ...); the case names which one. */
+    OPEN311
 }

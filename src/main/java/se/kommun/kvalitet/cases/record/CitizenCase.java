@@ -103,6 +103,12 @@ public class CitizenCase {
     @Column(name = "request_hash")
     private String requestHash;
 
+    @Column(name = "source_app")
+    private String sourceApp;
+
+    @Column(name = "media_url")
+    private String mediaUrl;
+
     @Version
     private int version;
 
@@ -140,6 +146,12 @@ public class CitizenCase {
     public void rememberIdempotency(String key, String hash) {
         this.idempotencyKey = key;
         this.requestHash = hash;
+    }
+
+    /** The client application (an Open311 key's name) that sent the case, and the photo link it sent. */
+    public void cameFrom(String sourceApp, String mediaUrl) {
+        this.sourceApp = sourceApp;
+        this.mediaUrl = mediaUrl;
     }
 
     void route(String candidateGroup, String managerGroup, String priority, LocalDate dueDate) {
@@ -337,6 +349,10 @@ public class CitizenCase {
 
     Instant closedAt() {
         return closedAt;
+    }
+
+    public String sourceApp() {
+        return sourceApp;
     }
 
     public String requestHash() {

@@ -68,7 +68,7 @@ class CaseRetention {
                 update app.citizen_case set
                     description = ?, address = null, latitude = null, longitude = null,
                     contact_name = null, contact_email = null, contact_phone = null,
-                    findings = null, measures = null, feedback = null,
+                    findings = null, measures = null, feedback = null, media_url = null,
                     idempotency_key = null, request_hash = null, anonymised_at = ?
                 where closed_at < ? and anonymised_at is null""", REMOVED, now, cutoff);
     }

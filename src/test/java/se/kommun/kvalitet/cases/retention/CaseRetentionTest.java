@@ -54,11 +54,15 @@ class CaseRetentionTest {
 
     /** Personal data in a case row: set to null by gallring (the description gets a marker instead). */
     static final Set<String> CLEARED = Set.of("address", "latitude", "longitude", "contact_name", "contact_email",
-            "contact_phone", "findings", "measures", "feedback", "idempotency_key", "request_hash");
+            "contact_phone", "findings", "measures", "feedback", "idempotency_key", "request_hash",
+            // An Open311 app's photo link: a photo may show people.
+            "media_url");
     /** What the statistics and the case register need: never changed by gallring. */
     static final Set<String> KEPT = Set.of("id", "reference", "type", "category", "language", "channel",
             "received_at", "registered_at", "registered_by", "status", "candidate_group", "manager_group", "priority",
-            "due_date", "root_cause", "forwarded_to", "linked_reference", "escalation_level", "closed_at", "version");
+            "due_date", "root_cause", "forwarded_to", "linked_reference", "escalation_level", "closed_at", "version",
+            // Which Open311 app sent the case: for statistics per app.
+            "source_app");
     /** Event kinds whose detail is personal (the citizen's words, the question to them, a file name). */
     static final Set<String> EVENTS_WITH_PERSONAL_DETAIL = Set.of("CITIZEN_INFORMATION", "SUPPLEMENT_REQUESTED",
             "ATTACHMENT_ADDED");
