@@ -69,6 +69,8 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/categories").permitAll()
                         .requestMatchers("/rapportera", "/rapportera/**", "/arende", "/arende/**").permitAll()
+                        // Nöjdhetsenkät: the personal token in the link is the citizen's only credential.
+                        .requestMatchers("/enkat/**", "/api/surveys/**").permitAll()
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Redeploy and migration (processtooling) change what every case runs on.
                         .requestMatchers("/api/admin/**").hasAuthority(group(organisation.processOwnerGroup()))

@@ -63,7 +63,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean limited = ("POST".equals(method) && path.equals("/api/cases"))
                 || ("GET".equals(method) && path.equals("/api/categories"))
                 || ("POST".equals(method) && path.equals("/rapportera"))
-                || path.equals("/arende") || path.startsWith("/arende/");
+                || path.equals("/arende") || path.startsWith("/arende/")
+                || path.startsWith("/enkat/") || path.startsWith("/api/surveys/");
         return !limited || authenticated();
     }
 

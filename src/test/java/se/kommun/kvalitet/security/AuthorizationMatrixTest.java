@@ -59,7 +59,8 @@ class AuthorizationMatrixTest {
     enum Endpoint {
         SUBMIT_CASE, CATEGORIES, READ_CASE, STATUS_PAGE_RIGHT_TOKEN, STATUS_PAGE_WRONG_TOKEN, CAUGHT_MAIL, HEALTH,
         METRICS, ENGINE_TASKS, ENGINE_CLAIM_AND_COMPLETE, ENGINE_DEPLOY, ENGINE_USERS, ENGINE_AUTHORIZATIONS,
-        ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY
+        ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY,
+        SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN
     }
 
     @Autowired
@@ -106,6 +107,11 @@ class AuthorizationMatrixTest {
         }
         // The status link is the citizen's key; being logged in opens nothing without it.
         rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_RIGHT_TOKEN, 200));
+        // Public, with the token as the only credential: a wrong one is 404 for everybody, logged in or not.
+        for (Role role : Role.values()) {
+            rows.add(row(role, Endpoint.SURVEY_API_UNKNOWN_TOKEN, 404));
+            rows.add(row(role, Endpoint.SURVEY_PAGE_UNKNOWN_TOKEN, 404));
+        }
         rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
         rows.add(row(Role.ADMIN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
         // The officer view of a case: own unit, the unit's managers, process owners, administrators.
@@ -225,6 +231,8 @@ class AuthorizationMatrixTest {
                     String.class);
             case ENGINE_START_BOUND_TO_CASE -> startBoundToTheCase(client);
             case ADMIN_REDEPLOY -> client.postForEntity("/api/admin/deployments", null, String.class);
+            case SURVEY_API_UNKNOWN_TOKEN -> client.getForEntity("/api/surveys/" + "A".repeat(43), String.class);
+            case SURVEY_PAGE_UNKNOWN_TOKEN -> client.getForEntity("/enkat/" + "A".repeat(43), String.class);
         };
     }
 

@@ -11,7 +11,7 @@ import se.kommun.kvalitet.shared.ProcessVariable;
 /**
  * On completing an officer's task, copies what the form captured onto the case, in the same transaction:
  * if the case cannot be written, the task stays open and nothing is half-saved. Input parameter
- * {@code step}: {@code investigate}, {@code act} or {@code feedback}.
+ * {@code step}: {@code investigate}, {@code act}, {@code feedback} or {@code reopening}.
  */
 @Component("recordCaseWork")
 class RecordCaseWorkListener implements TaskListener {
@@ -40,6 +40,8 @@ class RecordCaseWorkListener implements TaskListener {
             case "act" -> work.decideMeasures(reference, text(task, CaseProcess.MEASURES),
                     text(task, CaseProcess.ROOT_CAUSE), officer);
             case "feedback" -> work.answer(reference, text(task, CaseProcess.FEEDBACK), officer);
+            case "reopening" -> work.assessReopening(reference, text(task, CaseProcess.REOPEN_DECISION),
+                    text(task, CaseProcess.REOPENING_NOTE), officer);
             default -> throw new IllegalArgumentException("recordCaseWork needs input 'step'");
         }
     }

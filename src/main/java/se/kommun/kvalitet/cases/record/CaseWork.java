@@ -91,6 +91,15 @@ public class CaseWork {
         }, level.name(), dueDate);
     }
 
+    /** @param decision {@code reopen} or {@code keepClosed}, from "Bedöma återöppning" */
+    public void assessReopening(String reference, String decision, String note, String officer) {
+        find(reference).assessReopening("reopen".equals(decision), note, officer);
+    }
+
+    public void reopen(String reference, LocalDate dueDate) {
+        find(reference).reopen(dueDate);
+    }
+
     public void close(String reference) {
         find(reference).close(Instant.now(clock));
     }
