@@ -1,5 +1,7 @@
 package se.kommun.kvalitet.security;
 
+import java.util.stream.Stream;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -71,6 +73,11 @@ class WebSecurityConfiguration {
                         .requestMatchers("/rapportera", "/rapportera/**", "/arende", "/arende/**").permitAll()
                         // Nöjdhetsenkät: the personal token in the link is the citizen's only credential.
                         .requestMatchers("/enkat/**", "/api/surveys/**").permitAll()
+                        // Svarsmallar: every officer reads (the active ones); process owners and managers keep them.
+                        .requestMatchers(HttpMethod.GET, "/api/answer-templates", "/api/answer-templates/**")
+                                .authenticated()
+                        .requestMatchers("/api/answer-templates", "/api/answer-templates/**", "/svarsmallar",
+                                "/svarsmallar/**").hasAnyAuthority(answerTemplateEditors(organisation))
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Redeploy and migration (processtooling) change what every case runs on.
                         .requestMatchers("/api/admin/**").hasAuthority(group(organisation.processOwnerGroup()))
@@ -94,6 +101,12 @@ class WebSecurityConfiguration {
                     }
                 })
                 .build();
+    }
+
+    private static String[] answerTemplateEditors(Organisation organisation) {
+        return Stream.concat(Stream.of(organisation.processOwnerGroup()),
+                organisation.units().stream().map(Organisation.Unit::managerGroup))
+                .map(WebSecurityConfiguration::group).toArray(String[]::new);
     }
 
     private CookieCsrfTokenRepository csrfCookies() {

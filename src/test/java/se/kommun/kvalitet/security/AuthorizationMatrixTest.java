@@ -60,7 +60,8 @@ class AuthorizationMatrixTest {
         SUBMIT_CASE, CATEGORIES, READ_CASE, STATUS_PAGE_RIGHT_TOKEN, STATUS_PAGE_WRONG_TOKEN, CAUGHT_MAIL, HEALTH,
         METRICS, ENGINE_TASKS, ENGINE_CLAIM_AND_COMPLETE, ENGINE_DEPLOY, ENGINE_USERS, ENGINE_AUTHORIZATIONS,
         ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY,
-        SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN
+        SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
+        ANSWER_TEMPLATES_PAGE
     }
 
     @Autowired
@@ -115,6 +116,18 @@ class AuthorizationMatrixTest {
         rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
         rows.add(row(Role.ADMIN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
         // The officer view of a case: own unit, the unit's managers, process owners, administrators.
+        // Svarsmallar: every member of staff reads (officers only the active ones); process owners and managers edit.
+        for (Endpoint templates : List.of(Endpoint.ANSWER_TEMPLATES_READ, Endpoint.ANSWER_TEMPLATES_WRITE,
+                Endpoint.ANSWER_TEMPLATES_PAGE)) {
+            rows.add(row(Role.ANONYMOUS, templates, 401));
+            rows.add(row(Role.CITIZEN, templates, 401));
+        }
+        for (Role role : staff) {
+            boolean editor = role == Role.MANAGER || role == Role.PROCESS_OWNER;
+            rows.add(row(role, Endpoint.ANSWER_TEMPLATES_READ, 200));
+            rows.add(row(role, Endpoint.ANSWER_TEMPLATES_WRITE, editor ? 201 : 403));
+            rows.add(row(role, Endpoint.ANSWER_TEMPLATES_PAGE, editor ? 200 : 403));
+        }
         rows.add(row(Role.ANONYMOUS, Endpoint.READ_CASE, 401));
         rows.add(row(Role.CITIZEN, Endpoint.READ_CASE, 401));
         rows.add(row(Role.OFFICER_A, Endpoint.READ_CASE, 403));
@@ -231,6 +244,11 @@ class AuthorizationMatrixTest {
                     String.class);
             case ENGINE_START_BOUND_TO_CASE -> startBoundToTheCase(client);
             case ADMIN_REDEPLOY -> client.postForEntity("/api/admin/deployments", null, String.class);
+            case ANSWER_TEMPLATES_READ -> client.getForEntity("/api/answer-templates", String.class);
+            case ANSWER_TEMPLATES_WRITE -> client.postForEntity("/api/answer-templates", jsonEntity("""
+                    {"category":"OTHER","step":"FEEDBACK","title":"Matrisens mall","textSv":"Tack.","textEn":"Thanks.",
+                     "active":false}"""), String.class);
+            case ANSWER_TEMPLATES_PAGE -> client.getForEntity("/svarsmallar", String.class);
             case SURVEY_API_UNKNOWN_TOKEN -> client.getForEntity("/api/surveys/" + "A".repeat(43), String.class);
             case SURVEY_PAGE_UNKNOWN_TOKEN -> client.getForEntity("/enkat/" + "A".repeat(43), String.class);
         };

@@ -69,6 +69,11 @@ public class CaseWork {
         find(reference).answer(feedback, officer);
     }
 
+    /** Which svarsmall the officer picked (history and statistics only; the sent text is the officer's). */
+    public void recordTemplateUsed(String reference, String step, String template, String officer) {
+        find(reference).record(CaseEvent.Kind.ANSWER_TEMPLATE_USED, officer, step + ": " + template);
+    }
+
     public void resumeAfterSupplement(String reference, boolean answered, LocalDate dueDate) {
         CitizenCase citizenCase = find(reference);
         citizenCase.resumeAfterSupplement(answered);
