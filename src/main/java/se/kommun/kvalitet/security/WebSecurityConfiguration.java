@@ -78,6 +78,7 @@ class WebSecurityConfiguration {
                                 .authenticated()
                         .requestMatchers("/api/answer-templates", "/api/answer-templates/**", "/svarsmallar",
                                 "/svarsmallar/**").hasAnyAuthority(answerTemplateEditors(organisation))
+                        .requestMatchers("/api/survey-statistics").hasAnyAuthority(surveyStatisticsReaders(organisation))
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Redeploy and migration (processtooling) change what every case runs on.
                         .requestMatchers("/api/admin/**").hasAuthority(group(organisation.processOwnerGroup()))
@@ -105,6 +106,12 @@ class WebSecurityConfiguration {
 
     private static String[] answerTemplateEditors(Organisation organisation) {
         return Stream.concat(Stream.of(organisation.processOwnerGroup()),
+                organisation.units().stream().map(Organisation.Unit::managerGroup))
+                .map(WebSecurityConfiguration::group).toArray(String[]::new);
+    }
+
+    private static String[] surveyStatisticsReaders(Organisation organisation) {
+        return Stream.concat(Stream.of(organisation.processOwnerGroup(), organisation.qualityGroup()),
                 organisation.units().stream().map(Organisation.Unit::managerGroup))
                 .map(WebSecurityConfiguration::group).toArray(String[]::new);
     }

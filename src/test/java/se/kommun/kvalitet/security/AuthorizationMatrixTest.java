@@ -61,7 +61,7 @@ class AuthorizationMatrixTest {
         METRICS, ENGINE_TASKS, ENGINE_CLAIM_AND_COMPLETE, ENGINE_DEPLOY, ENGINE_USERS, ENGINE_AUTHORIZATIONS,
         ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY,
         SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
-        ANSWER_TEMPLATES_PAGE
+        ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS
     }
 
     @Autowired
@@ -127,7 +127,9 @@ class AuthorizationMatrixTest {
             rows.add(row(role, Endpoint.ANSWER_TEMPLATES_READ, 200));
             rows.add(row(role, Endpoint.ANSWER_TEMPLATES_WRITE, editor ? 201 : 403));
             rows.add(row(role, Endpoint.ANSWER_TEMPLATES_PAGE, editor ? 200 : 403));
+            rows.add(row(role, Endpoint.SURVEY_STATISTICS, editor ? 200 : 403));
         }
+        rows.add(row(Role.ANONYMOUS, Endpoint.SURVEY_STATISTICS, 401));
         rows.add(row(Role.ANONYMOUS, Endpoint.READ_CASE, 401));
         rows.add(row(Role.CITIZEN, Endpoint.READ_CASE, 401));
         rows.add(row(Role.OFFICER_A, Endpoint.READ_CASE, 403));
@@ -248,6 +250,8 @@ class AuthorizationMatrixTest {
             case ANSWER_TEMPLATES_WRITE -> client.postForEntity("/api/answer-templates", jsonEntity("""
                     {"category":"OTHER","step":"FEEDBACK","title":"Matrisens mall","textSv":"Tack.","textEn":"Thanks.",
                      "active":false}"""), String.class);
+            case SURVEY_STATISTICS -> client.getForEntity("/api/survey-statistics?from=2026-01-01&to=2027-01-01",
+                    String.class);
             case ANSWER_TEMPLATES_PAGE -> client.getForEntity("/svarsmallar", String.class);
             case SURVEY_API_UNKNOWN_TOKEN -> client.getForEntity("/api/surveys/" + "A".repeat(43), String.class);
             case SURVEY_PAGE_UNKNOWN_TOKEN -> client.getForEntity("/enkat/" + "A".repeat(43), String.class);

@@ -1,5 +1,7 @@
 package se.kommun.kvalitet.cases.survey;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,7 +17,8 @@ public record SurveyAnswer(Boolean satisfied, List<String> reasons, String text,
     public static final int MAX_TEXT = 2000;
 
     public SurveyAnswer {
-        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        // Not List.copyOf: a null element is a wrong answer to name (400), not a NullPointerException.
+        reasons = reasons == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(reasons));
         text = text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -103,7 +103,7 @@ public class Surveys {
         Errors errors = new MapBindingResult(values, "survey");
         if (answer.satisfied() == null) {
             errors.rejectValue("satisfied", "survey.satisfied.required");
-        } else if (answer.satisfied() && !answer.reasons().isEmpty()) {
+        } else if (Boolean.TRUE.equals(answer.satisfied()) && !answer.reasons().isEmpty()) {
             errors.rejectValue("reasons", "survey.reasons.onlyWhenNotSatisfied");
         }
         List<String> unknown = answer.reasons().stream()

@@ -144,6 +144,21 @@ class SurveyProcessTest {
                 .containsEntry("satisfied", true).containsEntry("reopening_asked", false)
                 .containsEntry("unit", "careOfficers").containsEntry("category", "ELDERLY_CARE");
         assertThat(eventKinds(pi)).contains(CaseEvent.Kind.SURVEY_ANSWERED);
+        // Counted: the statistics for May (Swedish dates) include the answer for care, elderly care.
+        JsonNode care = statistics("2026-05-01", "2026-06-01");
+        assertThat(care.findValuesAsText("unit")).contains("careOfficers");
+        assertThat(statistics("2026-06-01", "2026-07-01").findValuesAsText("unit")).isEmpty();
+    }
+
+    private JsonNode statistics(String from, String to) {
+        ResponseEntity<String> response = http.withBasicAuth("per", "Demo-Kvalitet-2026!")
+                .getForEntity("/api/survey-statistics?from=" + from + "&to=" + to, String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try {
+            return json.readTree(response.getBody());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -282,6 +297,8 @@ class SurveyProcessTest {
         assertThat(answer("kort", "{\"satisfied\": true}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertRefused(answer(token, "{\"contactAllowed\": true}"), "satisfied", "survey.satisfied.required");
         assertRefused(answer(token, "{\"satisfied\": false, \"reasons\": [\"BORED\"]}"), "reasons",
+                "survey.reasons.unknown");
+        assertRefused(answer(token, "{\"satisfied\": false, \"reasons\": [null]}"), "reasons",
                 "survey.reasons.unknown");
         assertRefused(answer(token, "{\"satisfied\": true, \"reasons\": [\"NOT_SOLVED\"]}"), "reasons",
                 "survey.reasons.onlyWhenNotSatisfied");
