@@ -7,6 +7,8 @@
  * <li>{@code status}: the citizen's signed status link, status page and supplements;</li>
  * <li>{@code attachments}: files on a case;</li>
  * <li>{@code retention}: gallring of closed cases;</li>
+ * <li>{@code survey}: the satisfaction question after feedback (nöjdhetsenkät), page and API;</li>
+ * <li>{@code answertemplates}: standard answers officers pick in Tasklist (svarsmallar), page and API;</li>
  * <li>{@code process}: the steps of {@code processes/case-handling.bpmn} and its declared variables.</li>
  * </ul>
  * The module's one API for others is in this package: {@link se.kommun.kvalitet.cases.FaultReports}, a fault

@@ -1,5 +1,7 @@
 package se.kommun.kvalitet.security;
 
+import java.util.stream.Stream;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -71,6 +73,14 @@ class WebSecurityConfiguration {
                         .requestMatchers("/rapportera", "/rapportera/**", "/arende", "/arende/**").permitAll()
                         // Open311 GeoReport v2: public; the module checks the api_key of each report itself.
                         .requestMatchers("/open311/v2/**").permitAll()
+                        // Nöjdhetsenkät: the personal token in the link is the citizen's only credential.
+                        .requestMatchers("/enkat/**", "/api/surveys/**").permitAll()
+                        // Svarsmallar: every officer reads (the active ones); process owners and managers keep them.
+                        .requestMatchers(HttpMethod.GET, "/api/answer-templates", "/api/answer-templates/**")
+                                .authenticated()
+                        .requestMatchers("/api/answer-templates", "/api/answer-templates/**", "/svarsmallar",
+                                "/svarsmallar/**").hasAnyAuthority(answerTemplateEditors(organisation))
+                        .requestMatchers("/api/survey-statistics").hasAnyAuthority(surveyStatisticsReaders(organisation))
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Client applications' Open311 keys are the administrators', not the process owners'.
                         .requestMatchers("/api/admin/open311-keys", "/api/admin/open311-keys/**")
@@ -100,6 +110,18 @@ class WebSecurityConfiguration {
                     }
                 })
                 .build();
+    }
+
+    private static String[] answerTemplateEditors(Organisation organisation) {
+        return Stream.concat(Stream.of(organisation.processOwnerGroup()),
+                organisation.units().stream().map(Organisation.Unit::managerGroup))
+                .map(WebSecurityConfiguration::group).toArray(String[]::new);
+    }
+
+    private static String[] surveyStatisticsReaders(Organisation organisation) {
+        return Stream.concat(Stream.of(organisation.processOwnerGroup(), organisation.qualityGroup()),
+                organisation.units().stream().map(Organisation.Unit::managerGroup))
+                .map(WebSecurityConfiguration::group).toArray(String[]::new);
     }
 
     private CookieCsrfTokenRepository csrfCookies() {

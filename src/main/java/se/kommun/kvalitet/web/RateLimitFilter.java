@@ -76,7 +76,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 || ("GET".equals(method) && path.equals("/api/categories"))
                 || ("POST".equals(method) && path.equals("/rapportera"))
                 || path.equals("/arende") || path.startsWith("/arende/")
-                || path.startsWith("/open311/");
+                || path.startsWith("/open311/")
+                || path.startsWith("/enkat/") || path.startsWith("/api/surveys/");
         return !limited || authenticated();
     }
 

@@ -38,7 +38,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        boolean ours = path.startsWith("/api/") || path.startsWith("/rapportera") || path.startsWith("/arende");
+        boolean ours = path.startsWith("/api/") || path.startsWith("/rapportera") || path.startsWith("/arende")
+                || path.startsWith("/enkat");
         String contentType = request.getContentType();
         return !ours || (contentType != null && contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
     }

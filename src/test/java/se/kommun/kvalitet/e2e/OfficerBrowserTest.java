@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 import se.kommun.kvalitet.localrun.MailText;
 
@@ -57,6 +58,9 @@ class OfficerBrowserTest {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void emptyMailbox() throws Exception {
@@ -109,11 +113,21 @@ class OfficerBrowserTest {
         Task feedback = currentTask(processInstanceId, "giveFeedback");
         tasklist.openTask(feedback.getId());
         tasklist.claim();
+        // The category's svarsmall, filled in with the case, to copy; the pick is recorded. Taking the task fills in
+        // the officer's name on the server; Tasklist shows it once the task is opened again.
+        assertThat(browser.text(By.cssSelector(".fjs-container"))).contains("Tack, vi har åtgärdat", reference,
+                "Vård och omsorg");
+        assertThat((String) runtimeService.getVariable(processInstanceId, "feedbackTemplateTexts"))
+                .contains("Björn Berg, Vård och omsorg");
+        tasklist.choose("give_feedback_feedbackTemplate", "Tack, vi har åtgärdat");
         tasklist.fillText("give_feedback_feedback", ANSWER);
         browser.screenshot("feedback-filled");
         tasklist.complete();
         browser.screenshot("all-done");
 
+        assertThat(jdbc.queryForObject("select detail from app.case_event e join app.citizen_case c on c.id = e.case_id "
+                + "where c.reference = ? and e.kind = 'ANSWER_TEMPLATE_USED'", String.class, reference))
+                .endsWith(" Tack, vi har åtgärdat");
         assertThat(runtimeService.getVariables(processInstanceId)).containsAllEntriesOf(Map.of(
                 "investigationOutcome", "continue", "rootCause", "ROUTINE_NOT_FOLLOWED", "feedback", ANSWER));
         // The feedback mail is an async step and the job executor is off in tests.

@@ -45,6 +45,9 @@ class MailRendererTest {
         model.put("recipientName", "Anna Andersson");
         model.put("taskUrl", "https://kvalitet.kommun.example/camunda/app/tasklist/#/?task=1");
         model.put("forwardedTo", "Trafikverket");
+        model.put("surveyUrl", "https://kvalitet.kommun.example/enkat/abc");
+        model.put("surveyValidUntil", LocalDate.of(2026, 3, 26));
+        model.put("reopeningNote", "Vi tittar på det igen.");
         return model;
     }
 
@@ -54,7 +57,7 @@ class MailRendererTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"acknowledgement", "supplement-request", "feedback", "praise-thanks", "duplicate-linked",
-            "reminder", "escalation"})
+            "reminder", "escalation", "reopened", "kept-closed"})
     void everyTemplateRendersInBothLanguages(String template) {
         MailRenderer.Rendered swedish = renderer.render(mail(template, SWEDISH, fullModel()));
         MailRenderer.Rendered english = renderer.render(mail(template, Locale.ENGLISH, fullModel()));

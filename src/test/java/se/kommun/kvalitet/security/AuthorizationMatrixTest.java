@@ -62,7 +62,9 @@ class AuthorizationMatrixTest {
         ENGINE_PROCESS_INSTANCES, ENGINE_START_FROM_FORM, ENGINE_START_BOUND_TO_CASE, ADMIN_REDEPLOY,
         REPORT_DEVIATION, READ_DEVIATION, ENGINE_DEVIATION_TASKS,
         OPEN311_SERVICES, OPEN311_REQUESTS, OPEN311_POST_WITHOUT_KEY, OPEN311_KEYS_LIST, OPEN311_KEY_CREATE,
-        OPEN311_KEY_REVOKE
+        OPEN311_KEY_REVOKE,
+        SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
+        ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS
     }
 
     @Autowired
@@ -126,9 +128,28 @@ class AuthorizationMatrixTest {
         }
         // The status link is the citizen's key; being logged in opens nothing without it.
         rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_RIGHT_TOKEN, 200));
+        // Public, with the token as the only credential: a wrong one is 404 for everybody, logged in or not.
+        for (Role role : Role.values()) {
+            rows.add(row(role, Endpoint.SURVEY_API_UNKNOWN_TOKEN, 404));
+            rows.add(row(role, Endpoint.SURVEY_PAGE_UNKNOWN_TOKEN, 404));
+        }
         rows.add(row(Role.CITIZEN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
         rows.add(row(Role.ADMIN, Endpoint.STATUS_PAGE_WRONG_TOKEN, 404));
         // The officer view of a case: own unit, the unit's managers, process owners, administrators.
+        // Svarsmallar: every member of staff reads (officers only the active ones); process owners and managers edit.
+        for (Endpoint templates : List.of(Endpoint.ANSWER_TEMPLATES_READ, Endpoint.ANSWER_TEMPLATES_WRITE,
+                Endpoint.ANSWER_TEMPLATES_PAGE)) {
+            rows.add(row(Role.ANONYMOUS, templates, 401));
+            rows.add(row(Role.CITIZEN, templates, 401));
+        }
+        for (Role role : staff) {
+            boolean editor = role == Role.MANAGER || role == Role.PROCESS_OWNER;
+            rows.add(row(role, Endpoint.ANSWER_TEMPLATES_READ, 200));
+            rows.add(row(role, Endpoint.ANSWER_TEMPLATES_WRITE, editor ? 201 : 403));
+            rows.add(row(role, Endpoint.ANSWER_TEMPLATES_PAGE, editor ? 200 : 403));
+            rows.add(row(role, Endpoint.SURVEY_STATISTICS, editor ? 200 : 403));
+        }
+        rows.add(row(Role.ANONYMOUS, Endpoint.SURVEY_STATISTICS, 401));
         rows.add(row(Role.ANONYMOUS, Endpoint.READ_CASE, 401));
         rows.add(row(Role.CITIZEN, Endpoint.READ_CASE, 401));
         rows.add(row(Role.OFFICER_A, Endpoint.READ_CASE, 403));
@@ -271,6 +292,15 @@ class AuthorizationMatrixTest {
                     jsonEntity("{\"name\":\"Matrisappen\"}"), String.class);
             case OPEN311_KEY_REVOKE -> client.exchange("/api/admin/open311-keys/" + keyToRevoke(), HttpMethod.DELETE,
                     null, String.class);
+            case ANSWER_TEMPLATES_READ -> client.getForEntity("/api/answer-templates", String.class);
+            case ANSWER_TEMPLATES_WRITE -> client.postForEntity("/api/answer-templates", jsonEntity("""
+                    {"category":"OTHER","step":"FEEDBACK","title":"Matrisens mall","textSv":"Tack.","textEn":"Thanks.",
+                     "active":false}"""), String.class);
+            case SURVEY_STATISTICS -> client.getForEntity("/api/survey-statistics?from=2026-01-01&to=2027-01-01",
+                    String.class);
+            case ANSWER_TEMPLATES_PAGE -> client.getForEntity("/svarsmallar", String.class);
+            case SURVEY_API_UNKNOWN_TOKEN -> client.getForEntity("/api/surveys/" + "A".repeat(43), String.class);
+            case SURVEY_PAGE_UNKNOWN_TOKEN -> client.getForEntity("/enkat/" + "A".repeat(43), String.class);
         };
     }
 

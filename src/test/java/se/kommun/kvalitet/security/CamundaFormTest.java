@@ -34,9 +34,9 @@ class CamundaFormTest {
         CamundaForm investigate = CamundaForm.parse(Files.readAllBytes(Path.of("forms/investigate-case.form")));
 
         assertThat(investigate.id()).isEqualTo("investigate-case");
-        assertThat(investigate.keys()).containsExactly("findings", "investigationOutcome", "supplementQuestion",
-                "rerouteTo", "forwardedTo");
-        assertThat(investigate.optionsVariables()).containsExactly("unitChoices");
+        assertThat(investigate.keys()).containsExactly("findings", "investigationOutcome", "supplementTemplate",
+                "supplementQuestion", "rerouteTo", "forwardedTo");
+        assertThat(investigate.optionsVariables()).containsExactly("supplementTemplateChoices", "unitChoices");
         // Hidden fields are left out by Tasklist; an empty optional text field may come as "".
         assertThat(problems(investigate, Map.of("findings", "Utrett.", "investigationOutcome", "continue",
                 "forwardedTo", ""))).isEmpty();

@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.cases.process;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import se.kommun.kvalitet.cases.record.CaseEvent;
 import se.kommun.kvalitet.cases.record.CaseWork;
 import se.kommun.kvalitet.cases.record.CitizenCase;
 import se.kommun.kvalitet.cases.status.CaseLinks;
+import se.kommun.kvalitet.cases.survey.Surveys;
 import se.kommun.kvalitet.notifications.Mailer;
 import se.kommun.kvalitet.notifications.OutgoingMail;
 import se.kommun.kvalitet.shared.ClockConfiguration;
@@ -26,13 +28,19 @@ import se.kommun.kvalitet.slacalendar.SlaVariables;
 @Component
 class CaseMails {
 
+    /** The feedback e-mail carries the satisfaction question (cases.survey). */
+    static final String FEEDBACK_TEMPLATE = "feedback";
+
     private final CaseWork work;
     private final Mailer mailer;
     private final CaseLinks links;
     private final MessageSource messages;
     private final HistoryService historyService;
+    private final Surveys surveys;
 
-    CaseMails(CaseWork work, Mailer mailer, CaseLinks links, MessageSource messages, HistoryService historyService) {
+    CaseMails(CaseWork work, Mailer mailer, CaseLinks links, MessageSource messages, HistoryService historyService,
+            Surveys surveys) {
+        this.surveys = surveys;
         this.work = work;
         this.mailer = mailer;
         this.links = links;
@@ -53,7 +61,16 @@ class CaseMails {
         // The SLA pause ("Pausa svarstid") comes before the request and sets how long the citizen has.
         SlaVariables.PAUSE_DEADLINE.find(execution).ifPresent(replyBy -> model.put("replyBy",
                 LocalDate.ofInstant(replyBy.toInstant(), ClockConfiguration.MUNICIPAL_ZONE)));
-        boolean sent = mailer.send(new OutgoingMail(stepKey(execution), citizenCase.contactEmail(), template,
+        model.put("reopeningNote", CaseProcess.REOPENING_NOTE.find(execution).orElse(null));
+        String stepKey = stepKey(execution);
+        if (FEEDBACK_TEMPLATE.equals(template)) {
+            // The answer's wait in the process ends when the link does.
+            Surveys.Invitation survey = surveys.invite(citizenCase, stepKey);
+            model.put("surveyUrl", survey.url());
+            model.put("surveyValidUntil", LocalDate.ofInstant(survey.validUntil(), ClockConfiguration.MUNICIPAL_ZONE));
+            CaseProcess.SURVEY_VALID_UNTIL.set(execution, Date.from(survey.validUntil()));
+        }
+        boolean sent = mailer.send(new OutgoingMail(stepKey, citizenCase.contactEmail(), template,
                 citizenCase.locale(), model));
         if (sent) {
             citizenCase.record(CaseEvent.Kind.MAIL_SENT, null, template);

@@ -24,6 +24,8 @@ public final class CaseProcess {
 
     public static final String PROCESS_KEY = "caseHandling";
     public static final String SUPPLEMENT_RECEIVED_MESSAGE = "supplementReceived";
+    /** The citizen answered the satisfaction question (cases.survey). */
+    public static final String SURVEY_ANSWERED_MESSAGE = "surveyAnswered";
 
     /** Set at start by intake, or by the registering step; the reference is the business key as well. */
     public static final ProcessVariable<String> CASE_REFERENCE = server("caseReference", String.class);
@@ -73,6 +75,36 @@ public final class CaseProcess {
     /** "Läs berömmet": kept in history for the statistics, read by no step. */
     public static final ProcessVariable<Boolean> PRAISE_SHARED = client("praiseShared", Boolean.class);
 
+    /**
+     * Nöjdhetsenkät: the feedback mail step sets when its survey link expires (the wait for an answer ends then);
+     * the answer's correlation sets the rest.
+     */
+    public static final ProcessVariable<Date> SURVEY_VALID_UNTIL = server("surveyValidUntil", Date.class);
+    public static final ProcessVariable<Boolean> REOPENING_REQUESTED = server("reopeningRequested", Boolean.class);
+    public static final ProcessVariable<Boolean> SURVEY_CONTACT_ALLOWED = server("surveyContactAllowed", Boolean.class);
+    /** The new SLA clock of a reopened case starts on the day the citizen asked. */
+    public static final ProcessVariable<Date> SURVEY_ANSWERED_AT = server("surveyAnsweredAt", Date.class);
+    /** The answer as "Bedöma återöppning" shows it (markdown-escaped: the citizen's text shows as written). */
+    public static final ProcessVariable<String> SURVEY_ANSWER = server("surveyAnswer", String.class);
+    /** "Bedöma återöppning": reopen or keepClosed, and the note the citizen is told. */
+    public static final ProcessVariable<String> REOPEN_DECISION = client("reopenDecision", String.class);
+    public static final ProcessVariable<String> REOPENING_NOTE = client("reopeningNote", String.class);
+
+    /**
+     * Svarsmallar (cases.answertemplates) offered on "Återkoppla" and "Utreda och dokumentera": the select's options
+     * ({@code valuesKey}, [{label, value}]) and the filled-in texts the officer copies and edits, written by the
+     * server when the task is created or taken; the officer's pick is recorded on the case.
+     */
+    public static final ProcessVariable<SpinJsonNode> FEEDBACK_TEMPLATE_CHOICES =
+            server("feedbackTemplateChoices", SpinJsonNode.class);
+    public static final ProcessVariable<String> FEEDBACK_TEMPLATE_TEXTS = server("feedbackTemplateTexts", String.class);
+    public static final ProcessVariable<SpinJsonNode> SUPPLEMENT_TEMPLATE_CHOICES =
+            server("supplementTemplateChoices", SpinJsonNode.class);
+    public static final ProcessVariable<String> SUPPLEMENT_TEMPLATE_TEXTS =
+            server("supplementTemplateTexts", String.class);
+    public static final ProcessVariable<String> FEEDBACK_TEMPLATE = client("feedbackTemplate", String.class);
+    public static final ProcessVariable<String> SUPPLEMENT_TEMPLATE = client("supplementTemplate", String.class);
+
     public static final int SUMMARY_LENGTH = 300;
 
     /**
@@ -83,7 +115,10 @@ public final class CaseProcess {
             REGISTERED_BY, CASE_SUMMARY, CASE_TYPE, CATEGORY, DESCRIPTION, CHANNEL, CONTACT_NAME, CONTACT_EMAIL,
             CONTACT_PHONE, ADDRESS, LANGUAGE, RECEIVED_ON, ROUTING, CANDIDATE_GROUP, MANAGER_GROUP, PRIORITY,
             TASK_PRIORITY, UNIT_CHOICES, DUPLICATE_OF, FINDINGS, OUTCOME, SUPPLEMENT_QUESTION, REROUTE_TO, FORWARDED_TO,
-            MEASURES, ROOT_CAUSE, FEEDBACK, PRAISE_SHARED, Escalations.SLA_MARK), SlaVariables.ALL)
+            MEASURES, ROOT_CAUSE, FEEDBACK, PRAISE_SHARED, SURVEY_VALID_UNTIL, REOPENING_REQUESTED,
+            SURVEY_CONTACT_ALLOWED, SURVEY_ANSWERED_AT, SURVEY_ANSWER, REOPEN_DECISION, REOPENING_NOTE,
+            FEEDBACK_TEMPLATE_CHOICES, FEEDBACK_TEMPLATE_TEXTS, SUPPLEMENT_TEMPLATE_CHOICES, SUPPLEMENT_TEMPLATE_TEXTS,
+            FEEDBACK_TEMPLATE, SUPPLEMENT_TEMPLATE, Escalations.SLA_MARK), SlaVariables.ALL)
             .flatMap(List::stream).toList();
 
     private CaseProcess() {

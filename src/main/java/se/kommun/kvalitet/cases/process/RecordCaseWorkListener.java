@@ -5,21 +5,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.cases.answertemplates.AnswerTemplates;
 import se.kommun.kvalitet.cases.record.CaseWork;
 import se.kommun.kvalitet.shared.ProcessVariable;
 
 /**
  * On completing an officer's task, copies what the form captured onto the case, in the same transaction:
  * if the case cannot be written, the task stays open and nothing is half-saved. Input parameter
- * {@code step}: {@code investigate}, {@code act} or {@code feedback}.
+ * {@code step}: {@code investigate}, {@code act}, {@code feedback} or {@code reopening}.
  */
 @Component("recordCaseWork")
 class RecordCaseWorkListener implements TaskListener {
 
     private final CaseWork work;
+    private final AnswerTemplates templates;
 
-    RecordCaseWorkListener(CaseWork work) {
+    RecordCaseWorkListener(CaseWork work, AnswerTemplates templates) {
         this.work = work;
+        this.templates = templates;
     }
 
     @Override
@@ -34,13 +37,33 @@ class RecordCaseWorkListener implements TaskListener {
         String reference = CaseProcess.reference(execution);
         String officer = task.getAssignee();
         switch (String.valueOf(execution.getVariableLocal("step"))) {
-            case "investigate" -> work.documentInvestigation(reference, text(task, CaseProcess.FINDINGS),
-                    text(task, CaseProcess.OUTCOME), text(task, CaseProcess.SUPPLEMENT_QUESTION),
-                    text(task, CaseProcess.FORWARDED_TO), officer);
+            case "investigate" -> {
+                work.documentInvestigation(reference, text(task, CaseProcess.FINDINGS),
+                        text(task, CaseProcess.OUTCOME), text(task, CaseProcess.SUPPLEMENT_QUESTION),
+                        text(task, CaseProcess.FORWARDED_TO), officer);
+                if ("supplement".equals(text(task, CaseProcess.OUTCOME))) {
+                    recordTemplate(task, reference, CaseProcess.SUPPLEMENT_TEMPLATE, "SUPPLEMENT_REQUEST", officer);
+                }
+            }
             case "act" -> work.decideMeasures(reference, text(task, CaseProcess.MEASURES),
                     text(task, CaseProcess.ROOT_CAUSE), officer);
-            case "feedback" -> work.answer(reference, text(task, CaseProcess.FEEDBACK), officer);
+            case "feedback" -> {
+                work.answer(reference, text(task, CaseProcess.FEEDBACK), officer);
+                recordTemplate(task, reference, CaseProcess.FEEDBACK_TEMPLATE, "FEEDBACK", officer);
+            }
+            case "reopening" -> work.assessReopening(reference, text(task, CaseProcess.REOPEN_DECISION),
+                    text(task, CaseProcess.REOPENING_NOTE), officer);
             default -> throw new IllegalArgumentException("recordCaseWork needs input 'step'");
+        }
+    }
+
+    private void recordTemplate(DelegateTask task, String reference, ProcessVariable<String> picked, String step,
+            String officer) {
+        String template = text(task, picked);
+        if (template != null && !template.isBlank()) {
+            work.recordTemplateUsed(reference, step, templates.describe(template), officer);
+            // Only this completion's pick counts: a later round of the same step starts without one.
+            task.getExecution().removeVariable(picked.name());
         }
     }
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Skicka e-post till medborgaren". Input parameter {@code template}: acknowledgement, supplement-request,
- * feedback, praise-thanks or duplicate-linked. Run it after an async boundary: a failed send is retried,
+ * feedback, praise-thanks, duplicate-linked, reopened or kept-closed. Run it after an async boundary: a failed send is retried,
  * then becomes an incident, and never undoes the officer's work.
  */
 @Component("sendCaseMail")

@@ -69,6 +69,11 @@ public class CaseWork {
         find(reference).answer(feedback, officer);
     }
 
+    /** Which svarsmall the officer picked (history and statistics only; the sent text is the officer's). */
+    public void recordTemplateUsed(String reference, String step, String template, String officer) {
+        find(reference).record(CaseEvent.Kind.ANSWER_TEMPLATE_USED, officer, step + ": " + template);
+    }
+
     public void resumeAfterSupplement(String reference, boolean answered, LocalDate dueDate) {
         CitizenCase citizenCase = find(reference);
         citizenCase.resumeAfterSupplement(answered);
@@ -89,6 +94,15 @@ public class CaseWork {
             case MANAGER -> CaseEvent.Kind.ESCALATED_TO_MANAGER;
             case PROCESS_OWNER -> CaseEvent.Kind.ESCALATED_TO_PROCESS_OWNER;
         }, level.name(), dueDate);
+    }
+
+    /** @param decision {@code reopen} or {@code keepClosed}, from "Bedöma återöppning" */
+    public void assessReopening(String reference, String decision, String note, String officer) {
+        find(reference).assessReopening("reopen".equals(decision), note, officer);
+    }
+
+    public void reopen(String reference, LocalDate dueDate) {
+        find(reference).reopen(dueDate);
     }
 
     public void close(String reference) {

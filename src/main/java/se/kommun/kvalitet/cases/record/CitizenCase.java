@@ -218,6 +218,18 @@ public class CitizenCase {
         record(CaseEvent.Kind.CLOSED, null, null);
     }
 
+    /** "Bedöma återöppning" decided: the officer and the note the citizen is told. */
+    void assessReopening(boolean reopen, String note, String officer) {
+        record(reopen ? CaseEvent.Kind.REOPENED : CaseEvent.Kind.KEPT_CLOSED, officer, note);
+    }
+
+    /** Back to handling after the citizen's "nej": open again, with the new due date. */
+    void reopen(LocalDate dueDate) {
+        this.status = CaseStatus.IN_PROGRESS;
+        this.closedAt = null;
+        this.dueDate = dueDate;
+    }
+
     /**
      * The latest reminder or escalation, as {@code LEVEL@due date}, and its history line. Called once per level
      * and due date: the escalation module keeps the mark that prevents repeats.
@@ -255,7 +267,7 @@ public class CitizenCase {
         return type;
     }
 
-    String category() {
+    public String category() {
         return category;
     }
 

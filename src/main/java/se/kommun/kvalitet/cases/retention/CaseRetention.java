@@ -52,11 +52,17 @@ class CaseRetention {
     int anonymiseClosedCases() {
         Timestamp cutoff = Timestamp.from(ZonedDateTime.now(clock).minus(keepPersonalData).toInstant());
         Timestamp now = Timestamp.from(Instant.now(clock));
-        // The citizen's words, the officer's question to them, and file names (which often name the citizen).
+        // The citizen's words, the officer's question and notes to them, and file names (which often name the citizen).
         jdbc.update("""
                 update app.case_event set detail = null
-                where kind in ('CITIZEN_INFORMATION', 'SUPPLEMENT_REQUESTED', 'ATTACHMENT_ADDED')
+                where kind in ('CITIZEN_INFORMATION', 'SUPPLEMENT_REQUESTED', 'ATTACHMENT_ADDED', 'REOPENED',
+                               'KEPT_CLOSED')
                   and case_id in (select id from app.citizen_case where closed_at < ? and anonymised_at is null)""",
+                cutoff);
+        // The survey's free text; the answer itself (satisfied, reasons, unit, category) stays for the statistics.
+        jdbc.update("""
+                update app.case_survey set answer_text = null
+                where case_id in (select id from app.citizen_case where closed_at < ? and anonymised_at is null)""",
                 cutoff);
         jdbc.update("""
                 delete from app.case_attachment
