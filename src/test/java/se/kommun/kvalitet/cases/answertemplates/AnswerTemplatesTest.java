@@ -44,7 +44,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 /**
  * Svarsmallar: kept over REST by process owners and managers, offered filled in on the officer's tasks, and the pick
- * recorded. Uses the templates the migration seeds for elderly care (V7__answer_template.sql).
+ * recorded. Uses the templates the migration seeds for elderly care (V9__answer_template.sql).
  */
 @KvalitetIntegrationTest
 class AnswerTemplatesTest {
