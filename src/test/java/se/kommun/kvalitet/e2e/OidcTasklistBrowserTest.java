@@ -1,6 +1,8 @@
 package se.kommun.kvalitet.e2e;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,6 +88,21 @@ class OidcTasklistBrowserTest {
         browser.open(baseUrl + "/camunda/app/tasklist/default/");
         browser.visible(By.name("username"));
         assertThat(browser.driver().getCurrentUrl()).startsWith(provider.authorizationEndpointUrl("kommun").toString());
+    }
+
+    /** Local login stays on by default beside OIDC: a local user's HTTP Basic still reads her unit's case. */
+    @Test
+    void localPasswordsStillWorkOnTheApiWhileLocalLoginIsOn() throws Exception {
+        String care = submitCase("ELDERLY_CARE");
+        String basic = "Basic " + Base64.getEncoder().encodeToString("bjorn:Demo-Kvalitet-2026!"
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
+                + "/api/cases/" + care)).header("Authorization", basic).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Set-Cookie")).as("HTTP Basic creates no session").isEmpty();
     }
 
     private static String submitCase(String category) throws Exception {

@@ -143,7 +143,24 @@ class OidcLoginTest {
         assertThat(get("/api/cases/" + streetCase, token).statusCode()).isEqualTo(403);
         HttpResponse<String> engineTasks = get("/engine-rest/task?maxResults=200", token);
         assertThat(engineTasks.statusCode()).isEqualTo(200);
-        assertThat(engineTasks.body()).doesNotContain(taskId(streetCase));
+        assertThat(engineTasks.body()).contains(taskId(careCase)).doesNotContain(taskId(streetCase));
+    }
+
+    @Test
+    void onEngineRestTheTokensUserClaimsHerUnitsTaskAndNotAnothers() throws Exception {
+        String care = submitCase("ELDERLY_CARE");
+        String street = submitCase("STREETS_PARKS");
+        String token = token(provider, "bjorn.oidc", List.of(CLIENT_ID), Map.of("groups", List.of(IDP_CARE_GROUP),
+                "azp", CLIENT_ID), 3600);
+
+        assertThat(post("/engine-rest/task/" + taskId(care) + "/claim", "{\"userId\":\"bjorn.oidc\"}", token)
+                .statusCode()).isEqualTo(204);
+        assertThat(server.getBean(TaskService.class).createTaskQuery().taskId(taskId(care)).singleResult()
+                .getAssignee()).isEqualTo("bjorn.oidc");
+        assertThat(post("/engine-rest/task/" + taskId(street) + "/claim", "{\"userId\":\"bjorn.oidc\"}", token)
+                .statusCode()).isIn(403, 404);
+        assertThat(server.getBean(TaskService.class).createTaskQuery().taskId(taskId(street)).singleResult()
+                .getAssignee()).isNull();
     }
 
     @Test
@@ -210,6 +227,12 @@ class OidcLoginTest {
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String taskId(String reference) {
