@@ -69,6 +69,16 @@ class ProductionGuard implements EnvironmentPostProcessor {
             problems.add("KVALITET_STATUSTOKEN_SECRET is unset, short, a placeholder or the development default: "
                     + "set " + MIN_TOKEN_SECRET_LENGTH + "+ random characters (openssl rand -base64 48).");
         }
+        if (StringUtils.hasText(environment.getProperty("spring.security.oauth2.client.registration.kommun.client-id"))
+                && ("strict".equalsIgnoreCase(environment.getProperty("server.servlet.session.cookie.same-site"))
+                        || "strict".equalsIgnoreCase(environment.getProperty(
+                                "camunda.bpm.webapp.session-cookie.same-site-cookie-option")))) {
+            // A browser sends no SameSite=Strict cookie on the provider's redirect back (a cross-site navigation),
+            // so the login's state is not found and every sign-in fails.
+            problems.add("OIDC login is on while the session cookie is SameSite=Strict (the prod profile's): set "
+                    + "SERVER_SERVLET_SESSION_COOKIE_SAMESITE=lax and "
+                    + "CAMUNDA_BPM_WEBAPP_SESSIONCOOKIE_SAMESITECOOKIEOPTION=LAX, or no sign-in succeeds.");
+        }
         refusePlaceholder(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);
         refusePlaceholder(environment, "spring.mail.password", "SPRING_MAIL_PASSWORD", problems);
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package se.kommun.kvalitet.security;
 
 import java.util.stream.Stream;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,8 @@ import se.kommun.kvalitet.organisation.Organisation;
  * Two chains. Camunda's webapps and engine REST bring their own authentication, CSRF protection and
  * security headers, so Spring Security stays out of their way. Everything else (our pages and /api) is
  * stateless: public pages are open, staff authenticate with HTTP Basic against Camunda's identity.
+ * With the municipality's OpenID Connect provider configured, {@link OidcConfiguration} adds the provider's
+ * login and bearer tokens to both chains (and a third one for engine REST).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -49,21 +52,36 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
-        return http
+    SecurityFilterChain camundaChain(HttpSecurity http, ObjectProvider<OidcConfiguration.OidcSecurity> oidc)
+            throws Exception {
+        http
                 // Explicit path matchers: /engine-rest is Jersey's servlet, which Spring MVC matchers do not see.
+                // With OIDC on, OidcConfiguration's own chain takes /engine-rest before this one.
                 .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.disable())
-                .requestCache(cache -> cache.disable())
-                .build();
+                .headers(headers -> headers.disable());
+        OidcConfiguration.OidcSecurity login = oidc.getIfAvailable();
+        if (login == null) {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .requestCache(cache -> cache.disable());
+        } else {
+            login.webapps(http);
+        }
+        return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationChain(HttpSecurity http, Organisation organisation) throws Exception {
+    SecurityFilterChain applicationChain(HttpSecurity http, Organisation organisation,
+            ObjectProvider<OidcConfiguration.OidcSecurity> oidc) throws Exception {
+        OidcConfiguration.OidcSecurity login = oidc.getIfAvailable();
+        if (login == null) {
+            http.httpBasic(Customizer.withDefaults())
+                    .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        } else {
+            login.application(http);
+        }
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**").permitAll()
@@ -91,8 +109,6 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/deviations").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/deviations/*").authenticated()
                         .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Machine clients of /api and Open311 send no CSRF token; browser forms keep CSRF, in a cookie so that
                 // any node of a cluster can check it.
                 .csrf(csrf -> csrf

@@ -129,6 +129,19 @@ class ProductionGuardTest {
     }
 
     @Test
+    void oidcLoginWithTheProdProfilesStrictSessionCookieIsRefusedUntilItIsLax() {
+        Map<String, String> variables = safe();
+        variables.put("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_KOMMUN_CLIENTID", "kvalitet");
+
+        assertThat(refusal(environment(variables, "prod"))).singleElement().asString()
+                .startsWith("OIDC login is on while the session cookie is SameSite=Strict");
+        variables.put("SERVER_SERVLET_SESSION_COOKIE_SAMESITE", "lax");
+        variables.put("CAMUNDA_BPM_WEBAPP_SESSIONCOOKIE_SAMESITECOOKIEOPTION", "LAX");
+        assertThatCode(() -> guard.postProcessEnvironment(environment(variables, "prod"), new SpringApplication()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void aThrowawayExternalDatabaseMayKeepTheDefaultsOnPurposeButNeverInProd() {
         Map<String, String> variables = Map.of("SPRING_DATASOURCE_URL", EXTERNAL_DATABASE,
                 "KVALITET_ALLOWDEVELOPMENTDEFAULTS", "true");
