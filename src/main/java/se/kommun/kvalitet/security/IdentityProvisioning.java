@@ -96,7 +96,9 @@ class IdentityProvisioning implements ApplicationRunner {
         for (String processKey : MANAGERS_READ_ALL) {
             grant(groupId, Resources.PROCESS_DEFINITION, processKey, READ, READ_HISTORY, READ_INSTANCE, READ_TASK);
         }
-        grant(groupId, Resources.PROCESS_INSTANCE, ANY, READ);
+        // READ on every process instance would open the deviations' variables to every unit's manager; reading
+        // synpunkt instances comes with READ_INSTANCE on caseHandling above. Revoked where an earlier start granted it.
+        revoke(groupId, Resources.PROCESS_INSTANCE, ANY, READ);
         grant(groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
     }
 

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -59,6 +61,9 @@ class DeviationApiTest {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
 
     @Autowired
     IdentityService identityService;
@@ -151,6 +156,30 @@ class DeviationApiTest {
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(response.getBody()).doesNotContain("larmet");
         }
+    }
+
+    @Test
+    void anotherUnitsManagerCannotReadTheDeviationsInstanceOrVariables() throws Exception {
+        String reference = reference(post("bjorn", ELDERLY_CARE_FALL));
+
+        for (String user : List.of(OTHER_MANAGER, "anna")) {
+            ResponseEntity<String> instances = http.withBasicAuth(user, PASSWORD).getForEntity(URI.create(http.getRootUri()
+                    + "/engine-rest/process-instance?businessKey=" + reference + "&maxResults=10"), String.class);
+            assertThat(instances.getStatusCode()).as(instances.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(json.readTree(instances.getBody())).as(user).isEmpty();
+            ResponseEntity<String> variables = http.withBasicAuth(user, PASSWORD).getForEntity(URI.create(http.getRootUri()
+                    + "/engine-rest/variable-instance?processInstanceIdIn=" + instanceOf(reference) + "&maxResults=10"),
+                    String.class);
+            assertThat(variables.getStatusCode()).as(variables.getBody()).isEqualTo(HttpStatus.OK);
+            assertThat(json.readTree(variables.getBody())).as(user).isEmpty();
+        }
+        // The reporting unit's manager reads it, through her unit's own tasks.
+        assertThat(tasks("maria", reference)).isNotEmpty();
+    }
+
+    private String instanceOf(String reference) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+                .getId();
     }
 
     @Test
