@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -91,7 +92,8 @@ class ContractApiController {
     @GetMapping
     List<Contract> search(@RequestParam(required = false) String supplier, @RequestParam(required = false) Area area,
             @RequestParam(required = false) String committee, @RequestParam(required = false) Boolean strategic,
-            @RequestParam(required = false) LocalDate activeFrom, @RequestParam(required = false) LocalDate activeTo,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activeTo,
             Authentication authentication) {
         access.requireAnyReader(authentication);
         return contracts.search(new ContractRepository.Search(supplier, area, committee, strategic, activeFrom,
