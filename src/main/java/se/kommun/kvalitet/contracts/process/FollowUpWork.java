@@ -12,6 +12,7 @@ import java.util.Objects;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -41,15 +42,17 @@ class FollowUpWork {
     private final Timeline timeline;
     private final ActionPlans actionPlans;
     private final ObjectMapper json;
+    private final IdentityService identityService;
     private final Clock clock;
 
     FollowUpWork(ContractRepository contracts, FollowUpRepository followUps, Timeline timeline,
-            ActionPlans actionPlans, ObjectMapper json, Clock clock) {
+            ActionPlans actionPlans, ObjectMapper json, IdentityService identityService, Clock clock) {
         this.contracts = contracts;
         this.followUps = followUps;
         this.timeline = timeline;
         this.actionPlans = actionPlans;
         this.json = json;
+        this.identityService = identityService;
         this.clock = clock;
     }
 
@@ -95,11 +98,11 @@ class FollowUpWork {
         }
         long id = ContractFollowUpProcess.FOLLOW_UP_ID.in(task);
         FollowUp followUp = followUps.require(id);
-        followUps.recordResult(id, result, "OK".equals(result) ? List.of() : findings, task.getAssignee(),
+        followUps.recordResult(id, result, "OK".equals(result) ? List.of() : findings, actor(task),
                 clock.instant());
         task.removeVariable(ContractFollowUpProcess.DEFICIENCIES.name());
         ContractFollowUpProcess.DECIDED_DATE.set(task, Date.from(clock.instant()));
-        timeline.record(followUp.contractId(), id, task.getAssignee(), "FOLLOW_UP_PERFORMED", "OK".equals(result)
+        timeline.record(followUp.contractId(), id, actor(task), "FOLLOW_UP_PERFORMED", "OK".equals(result)
                 ? "Uppföljning utan brister" : "Brister: " + String.join(", ",
                         findings.stream().map(FollowUp.Finding::area).toList()));
     }
@@ -150,14 +153,14 @@ class FollowUpWork {
         FollowUp followUp = followUps.require(ContractFollowUpProcess.FOLLOW_UP_ID.in(task));
         String comments = ContractFollowUpProcess.REVIEW_COMMENTS.find(task).orElse(null);
         if (approved) {
-            LocalDate followUpOn = actionPlans.approve(planId, task.getAssignee());
+            LocalDate followUpOn = actionPlans.approve(planId, actor(task));
             ContractFollowUpProcess.MEASURES_DUE_DATE.set(task, morning(followUpOn));
-            timeline.record(followUp.contractId(), followUp.id(), task.getAssignee(), "ACTION_PLAN_APPROVED",
+            timeline.record(followUp.contractId(), followUp.id(), actor(task), "ACTION_PLAN_APPROVED",
                     "Handlingsplan godkänd; åtgärderna följs upp " + followUpOn);
         } else {
-            actionPlans.sendBack(planId, comments, task.getAssignee());
+            actionPlans.sendBack(planId, comments, actor(task));
             ContractFollowUpProcess.DECIDED_DATE.set(task, Date.from(clock.instant()));
-            timeline.record(followUp.contractId(), followUp.id(), task.getAssignee(), "ACTION_PLAN_SENT_BACK",
+            timeline.record(followUp.contractId(), followUp.id(), actor(task), "ACTION_PLAN_SENT_BACK",
                     "Handlingsplan återsänd: " + comments);
         }
         task.removeVariable(ContractFollowUpProcess.REVIEW_COMMENTS.name());
@@ -176,8 +179,8 @@ class FollowUpWork {
                 .orElseThrow(() -> new IllegalArgumentException("measuresRemedied is required"));
         long planId = ContractFollowUpProcess.ACTION_PLAN_ID.in(task);
         FollowUp followUp = followUps.require(ContractFollowUpProcess.FOLLOW_UP_ID.in(task));
-        actionPlans.verify(planId, remedied, task.getAssignee());
-        timeline.record(followUp.contractId(), followUp.id(), task.getAssignee(), "MEASURES_VERIFIED",
+        actionPlans.verify(planId, remedied, actor(task));
+        timeline.record(followUp.contractId(), followUp.id(), actor(task), "MEASURES_VERIFIED",
                 remedied ? "Åtgärderna är genomförda, bristerna avhjälpta" : "Bristerna är inte avhjälpta");
     }
 
@@ -211,7 +214,7 @@ class FollowUpWork {
             contracts.terminate(task.getExecution().getProcessBusinessKey(), LocalDate.now(clock));
         }
         followUps.recordOutcome(followUp.id(), outcome, reason.strip(), amount);
-        timeline.record(followUp.contractId(), followUp.id(), task.getAssignee(), "ESCALATION_DECIDED",
+        timeline.record(followUp.contractId(), followUp.id(), actor(task), "ESCALATION_DECIDED",
                 outcome.swedish() + (amount == null ? "" : " (" + amount.toPlainString() + " kr)") + ": " + reason.strip());
         task.removeVariable(ContractFollowUpProcess.ESCALATION_REASON.name());
     }
@@ -275,6 +278,15 @@ class FollowUpWork {
             findings.add(new FollowUp.Finding(checked.area(), checked.description()));
         }
         return findings;
+    }
+
+    /** Who completed the task: its assignee, else the authenticated user (a completion through the REST API). */
+    private String actor(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            return task.getAssignee();
+        }
+        var current = identityService.getCurrentAuthentication();
+        return current == null ? Timeline.SYSTEM : current.getUserId();
     }
 
     private Date morning(LocalDate day) {
