@@ -218,7 +218,7 @@ class ContractFollowUpProcessTest {
         assertThat(pi).hasPassed("supplierReminded", "actionPlanEscalated").isWaitingAt("awaitActionPlan");
         assertThat(Arrays.stream(mailCatcher.getReceivedMessages()).map(this::recipient))
                 .contains(Contracts.MANAGER + "@kommun.example");
-        assertThat(kinds(pi)).contains("ACTION_PLAN_REMINDED");
+        assertThat(kinds(pi)).contains("ACTION_PLAN_REMINDED", "ACTION_PLAN_ESCALATED");
         // Late is still welcome: the link works after the deadline while the contract manager acts.
         submit(pi, LocalDate.of(2026, 9, 30));
         assertThat(pi).isWaitingAt("reviewActionPlan");

@@ -11,6 +11,8 @@ import se.kommun.kvalitet.contracts.record.Committees;
 import se.kommun.kvalitet.contracts.record.Contract;
 import se.kommun.kvalitet.contracts.record.FollowUpRepository;
 import se.kommun.kvalitet.contracts.record.ContractRepository;
+import se.kommun.kvalitet.contracts.record.Timeline;
+import se.kommun.kvalitet.escalation.Escalated;
 import se.kommun.kvalitet.organisation.Organisation;
 
 /** Starts a contract's follow-up process, asks it for a follow-up now, and hands it the supplier's plan. */
@@ -23,15 +25,18 @@ public class FollowUps {
     private final ContractDeadlines deadlines;
     private final FollowUpRepository followUps;
     private final ContractRepository contracts;
+    private final Timeline timeline;
 
     FollowUps(RuntimeService runtimeService, Organisation organisation, Committees committees,
-            ContractDeadlines deadlines, FollowUpRepository followUps, ContractRepository contracts) {
+            ContractDeadlines deadlines, FollowUpRepository followUps, ContractRepository contracts,
+            Timeline timeline) {
         this.runtimeService = runtimeService;
         this.organisation = organisation;
         this.committees = committees;
         this.deadlines = deadlines;
         this.followUps = followUps;
         this.contracts = contracts;
+        this.timeline = timeline;
         for (Committees.Committee committee : committees.committees()) {
             if (organisation.unit(committee.unit()).isEmpty()) {
                 throw new IllegalStateException("kvalitet.contracts.committees: committee '" + committee.id()
@@ -69,6 +74,22 @@ public class FollowUps {
         } catch (MismatchingMessageCorrelationException e) {
             throw new FollowUpRunningException(number);
         }
+    }
+
+    /** The escalation to the contract managers lands on the contract's timeline, in the escalating transaction. */
+    @EventListener
+    void onEscalated(Escalated escalated) {
+        if (!ContractFollowUpProcess.PROCESS_KEY.equals(escalated.processDefinitionKey())) {
+            return;
+        }
+        String number = runtimeService.createProcessInstanceQuery().processInstanceId(escalated.processInstanceId())
+                .singleResult().getBusinessKey();
+        Contract contract = contracts.require(number);
+        Long followUpId = (Long) runtimeService.getVariable(escalated.processInstanceId(),
+                ContractFollowUpProcess.FOLLOW_UP_ID.name());
+        timeline.record(contract.id(), followUpId, Timeline.SYSTEM, "ACTION_PLAN_ESCALATED",
+                "Tidsfristen för handlingsplanen (" + escalated.dueDate() + ") passerad; eskalerat till "
+                        + "avtalsförvaltarna");
     }
 
     /** In the supplier's transaction: if the process cannot take the plan, the plan is not taken either. */

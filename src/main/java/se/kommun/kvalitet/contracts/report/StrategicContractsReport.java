@@ -17,11 +17,13 @@ import se.kommun.kvalitet.contracts.record.Contract;
 import se.kommun.kvalitet.contracts.record.ContractRepository;
 import se.kommun.kvalitet.contracts.record.FollowUp;
 import se.kommun.kvalitet.contracts.record.FollowUpRepository;
+import se.kommun.kvalitet.contracts.record.Timeline;
 
 /**
  * The annual report of strategic contracts to the council (kommunfullmäktige): every strategic contract that ran
  * during the year, which had deficiencies, per contract the areas, action plans and their status, follow-up dates,
- * settlements and their amounts, and the proposed decision. Follow-ups count in the year they started.
+ * settlements and their amounts, the year's timeline of each contract with deficiencies, and the proposed
+ * decision. Follow-ups count in the year they started.
  */
 @Service
 public class StrategicContractsReport {
@@ -33,15 +35,18 @@ public class StrategicContractsReport {
     private final FollowUpRepository followUps;
     private final ActionPlans actionPlans;
     private final Committees committees;
+    private final Timeline timeline;
     private final Clock clock;
     private final String municipality;
 
     StrategicContractsReport(ContractRepository contracts, FollowUpRepository followUps, ActionPlans actionPlans,
-            Committees committees, Clock clock, @Value("${kvalitet.contracts.municipality-name}") String municipality) {
+            Committees committees, Timeline timeline, Clock clock,
+            @Value("${kvalitet.contracts.municipality-name}") String municipality) {
         this.contracts = contracts;
         this.followUps = followUps;
         this.actionPlans = actionPlans;
         this.committees = committees;
+        this.timeline = timeline;
         this.clock = clock;
         this.municipality = municipality;
     }
@@ -52,11 +57,15 @@ public class StrategicContractsReport {
 
     /** One contract; {@code areas} are the deficiency areas found during the year, in order of finding. */
     public record Row(Contract contract, String committeeName, String areaLabel, List<FollowUpRow> followUps,
-            Set<String> areas) {
+            Set<String> areas, List<EventRow> timeline) {
 
         public boolean deficient() {
             return !areas.isEmpty();
         }
+    }
+
+    /** A timeline entry as the report prints it: the municipal date, who, what. */
+    public record EventRow(LocalDate date, String actor, String details) {
     }
 
     public record FollowUpRow(LocalDate performed, String result, List<FollowUp.Finding> deficiencies,
@@ -86,8 +95,13 @@ public class StrategicContractsReport {
                         followUp.outcome() == null ? null : followUp.outcome().swedish(), followUp.settlementAmount(),
                         followUp.outcomeReason()));
             }
+            List<EventRow> events = areas.isEmpty() ? List.of() : timeline.of(contract.id()).stream()
+                    .filter(event -> LocalDate.ofInstant(event.at(), clock.getZone()).getYear() == year
+                            && event.followUpId() != null)
+                    .map(event -> new EventRow(LocalDate.ofInstant(event.at(), clock.getZone()), event.actor(),
+                            event.details())).toList();
             rows.add(new Row(contract, committees.find(contract.committee()).map(Committees.Committee::name)
-                    .orElse(contract.committee()), contract.area().swedish(), done, areas));
+                    .orElse(contract.committee()), contract.area().swedish(), done, areas, events));
         }
         BigDecimal settlements = rows.stream().flatMap(row -> row.followUps().stream())
                 .map(FollowUpRow::amount).filter(amount -> amount != null).reduce(BigDecimal.ZERO, BigDecimal::add);
