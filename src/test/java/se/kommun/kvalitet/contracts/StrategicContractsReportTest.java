@@ -105,6 +105,7 @@ class StrategicContractsReportTest {
         assertThat(htmlText).contains("Antalet strategiska avtal år " + YEAR + " uppgick till 15. 3 av dem hade brister.");
         titles.forEach(title -> assertThat(htmlText).contains(title));
         DEFICIENT.values().forEach(list -> list.forEach(d -> assertThat(htmlText).contains(d.get("area"))));
+        assertThat(html).contains("/css/strategic-contracts.css");
         assertThat(htmlText).contains("Tidslinje:").contains(Contracts.MANAGER + ": Brister: kvalitetsledningssystem");
         assertThat(htmlText).contains("Kommunfullmäktige noterar informationen och lägger den årliga uppföljningen "
                 + "av strategiska avtal " + YEAR + " till handlingarna.");

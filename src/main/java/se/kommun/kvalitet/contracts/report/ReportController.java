@@ -26,6 +26,9 @@ import se.kommun.kvalitet.contracts.api.ReportAccess;
 @RestController
 public class ReportController {
 
+    private static final java.net.URL STYLESHEET = ReportController.class
+            .getResource("/static/css/strategic-contracts.css");
+
     private final StrategicContractsReport report;
     private final TemplateEngine templates;
     private final ReportAccess access;
@@ -39,12 +42,12 @@ public class ReportController {
     @GetMapping(path = "/api/reports/strategic-contracts", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> html(@RequestParam int year, Authentication authentication) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(render(year, authentication));
+                .body(render(year, authentication, null));
     }
 
     @GetMapping(path = "/api/reports/strategic-contracts", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@RequestParam int year, Authentication authentication) throws IOException {
-        String html = render(year, authentication);
+        String html = render(year, authentication, STYLESHEET.toExternalForm());
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -61,7 +64,8 @@ public class ReportController {
                 .body(pdf.toByteArray());
     }
 
-    private String render(int year, Authentication authentication) {
+    /** @param stylesheet where the PDF renderer reads the CSS; null on the web page, which links it */
+    private String render(int year, Authentication authentication, String stylesheet) {
         if (!access.readsReport(authentication)) {
             throw new AccessDeniedException("Contract managers, committees' officers and process owners only");
         }
@@ -70,6 +74,7 @@ public class ReportController {
         }
         Context context = new Context(Locale.forLanguageTag("sv"));
         context.setVariable("report", report.build(year));
+        context.setVariable("stylesheet", stylesheet);
         return templates.process("reports/strategic-contracts", context);
     }
 }
