@@ -15,6 +15,7 @@ public class Organisation {
     private final String processOwnerGroup;
     private final String qualityGroup;
     private final String masGroup;
+    private final String contractManagerGroup;
     private final Set<String> groups;
 
     Organisation(OrganisationProperties properties) {
@@ -24,11 +25,13 @@ public class Organisation {
         this.processOwnerGroup = properties.processOwnerGroup();
         this.qualityGroup = properties.qualityGroup();
         this.masGroup = properties.masGroup();
+        this.contractManagerGroup = properties.contractManagerGroup();
         Set<String> all = new LinkedHashSet<>();
         units.forEach(unit -> all.addAll(List.of(unit.officerGroup(), unit.managerGroup())));
         all.add(processOwnerGroup);
         all.add(qualityGroup);
         all.add(masGroup);
+        all.add(contractManagerGroup);
         this.groups = Set.copyOf(all);
     }
 
@@ -64,12 +67,17 @@ public class Organisation {
         return masGroup;
     }
 
+    /** Avtalsförvaltare: they keep the contract register, follow contracts up and get their escalations. */
+    public String contractManagerGroup() {
+        return contractManagerGroup;
+    }
+
     /** The unit with this id, or a refusal that says which units exist. */
     public Optional<Unit> unit(String id) {
         return units.stream().filter(unit -> unit.id().equals(id)).findFirst();
     }
 
-    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS. */
+    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS, contract managers. */
     public Set<String> groups() {
         return groups;
     }

@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code <id>Officers}, the candidate group of its tasks) and a manager group ({@code <id>Managers}, where
  * escalations go); the process-owner group gets the last escalation and owns the models; the quality group
  * follows deviations and statistics; the MAS group (medicinskt ansvariga sjuksköterskor) investigates and reports
- * lex Maria events. A mistake here stops the start, naming the setting.
+ * lex Maria events; the contract-manager group (avtalsförvaltare) keeps the contract register and follows
+ * contracts up. A mistake here stops the start, naming the setting.
  */
 @ConfigurationProperties("kvalitet.organisation")
-record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup, String masGroup) {
+record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup, String masGroup,
+        String contractManagerGroup) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
@@ -27,12 +29,16 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         requireGroup("kvalitet.organisation.process-owner-group", processOwnerGroup);
         requireGroup("kvalitet.organisation.quality-group", qualityGroup);
         requireGroup("kvalitet.organisation.mas-group", masGroup);
+        requireGroup("kvalitet.organisation.contract-manager-group", contractManagerGroup);
         Set<String> groups = new HashSet<>(List.of(processOwnerGroup));
         if (!groups.add(qualityGroup)) {
             throw new IllegalArgumentException("kvalitet.organisation: quality-group equals process-owner-group");
         }
         if (!groups.add(masGroup)) {
             throw new IllegalArgumentException("kvalitet.organisation: mas-group equals another role group");
+        }
+        if (!groups.add(contractManagerGroup)) {
+            throw new IllegalArgumentException("kvalitet.organisation: contract-manager-group equals another role group");
         }
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);

@@ -66,6 +66,7 @@ class IdentityProvisioning implements ApplicationRunner {
         provisionProcessOwners(organisation.processOwnerGroup());
         provisionQuality(organisation.qualityGroup());
         provisionMas(organisation.masGroup());
+        provisionContractManagers(organisation.contractManagerGroup());
         startPermissions.synchronise();
         if (demo.enabled()) {
             createDemoUsers();
@@ -125,6 +126,12 @@ class IdentityProvisioning implements ApplicationRunner {
         grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
     }
 
+    /** Follow-up tasks name the group as candidate; the register and the report check it per request. */
+    private void provisionContractManagers(String groupId) {
+        ensureGroup(groupId, "Avtalsförvaltare");
+        grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+    }
+
     private void createDemoUsers() {
         String officersA = organisation.units().get(0).officerGroup();
         String officersB = organisation.units().get(1).officerGroup();
@@ -133,7 +140,8 @@ class IdentityProvisioning implements ApplicationRunner {
                 | ensureUser("maria", "Maria", "Lind", organisation.units().stream()
                         .map(Organisation.Unit::managerGroup).toArray(String[]::new))
                 | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup())
-                | ensureUser("mats", "Mats", "Holm", organisation.masGroup());
+                | ensureUser("mats", "Mats", "Holm", organisation.masGroup())
+                | ensureUser("klara", "Klara", "Dahl", organisation.contractManagerGroup());
         if (created) {
             log.warn("""
                     Demoanvändare skapade (endast för utveckling) / demo users created (dev only):
@@ -142,6 +150,7 @@ class IdentityProvisioning implements ApplicationRunner {
                       maria – chef för alla enheter
                       per   – processägare
                       mats  – medicinskt ansvarig sjuksköterska (MAS, lex Maria)
+                      klara – avtalsförvaltare (avtalsregister, avtalsuppföljning)
                     Lösenord för alla / password for all: {}""",
                     organisation.units().get(0).name(), organisation.units().get(1).name(), demo.password());
         }

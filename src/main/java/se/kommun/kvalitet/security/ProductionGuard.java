@@ -16,7 +16,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StringUtils;
 
 /**
- * The published defaults (application.yaml's demo users, development admin password and status-token secret,
+ * The published defaults (application.yaml's demo users, development admin password, status-token and
+ * action-plan link secrets,
  * and docker/.env.example's {@value #PLACEHOLDER} placeholders) belong to the local run on the embedded
  * database, nowhere else. With an external database ({@code SPRING_DATASOURCE_URL}) or the {@code prod}
  * profile the application refuses to start with any of them, and names the setting to change; the {@code prod}
@@ -63,12 +64,10 @@ class ProductionGuard implements EnvironmentPostProcessor {
             problems.add("CAMUNDA_BPM_ADMINUSER_PASSWORD is unset, a placeholder or the development default: "
                     + "set a strong one.");
         }
-        String tokenSecret = environment.getProperty("kvalitet.status-token.secret");
-        if (!StringUtils.hasText(tokenSecret) || tokenSecret.length() < MIN_TOKEN_SECRET_LENGTH
-                || published(tokenSecret, defaults, "kvalitet.status-token.secret")) {
-            problems.add("KVALITET_STATUSTOKEN_SECRET is unset, short, a placeholder or the development default: "
-                    + "set " + MIN_TOKEN_SECRET_LENGTH + "+ random characters (openssl rand -base64 48).");
-        }
+        // Each signs links that are a citizen's or a supplier's only credential.
+        refuseWeakSecret(environment, defaults, "kvalitet.status-token.secret", "KVALITET_STATUSTOKEN_SECRET", problems);
+        refuseWeakSecret(environment, defaults, "kvalitet.action-plans.link-secret", "KVALITET_ACTIONPLANS_LINKSECRET",
+                problems);
         if (StringUtils.hasText(environment.getProperty("spring.security.oauth2.client.registration.kommun.client-id"))
                 && ("strict".equalsIgnoreCase(environment.getProperty("server.servlet.session.cookie.same-site"))
                         || "strict".equalsIgnoreCase(environment.getProperty(
@@ -83,6 +82,16 @@ class ProductionGuard implements EnvironmentPostProcessor {
         refusePlaceholder(environment, "spring.mail.password", "SPRING_MAIL_PASSWORD", problems);
         if (!problems.isEmpty()) {
             throw new UnsafeProductionConfigurationException(problems);
+        }
+    }
+
+    private static void refuseWeakSecret(ConfigurableEnvironment environment, PropertySource<?> defaults,
+            String property, String variable, List<String> problems) {
+        String secret = environment.getProperty(property);
+        if (!StringUtils.hasText(secret) || secret.length() < MIN_TOKEN_SECRET_LENGTH
+                || published(secret, defaults, property)) {
+            problems.add(variable + " is unset, short, a placeholder or the development default: "
+                    + "set " + MIN_TOKEN_SECRET_LENGTH + "+ random characters (openssl rand -base64 48).");
         }
     }
 

@@ -1,5 +1,7 @@
 package se.kommun.kvalitet.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -108,6 +110,14 @@ class WebSecurityConfiguration {
                         // Deviations: any staff member reports; who reads one is decided per deviation (its unit).
                         .requestMatchers(HttpMethod.POST, "/api/deviations").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/deviations/*").authenticated()
+                        // Handlingsplaner: the supplier's page is public; without a valid signed link it answers 404.
+                        .requestMatchers("/handlingsplan/*").permitAll()
+                        // Contracts and the annual report: contract managers, process owners, administrators and the
+                        // committees' officers; which contracts an officer reads is decided per contract (committee).
+                        .requestMatchers("/api/contracts", "/api/contracts/**", "/api/reports/strategic-contracts")
+                        .hasAnyAuthority(contractReaders(organisation))
+                        .requestMatchers("/avtal/**").hasAnyAuthority(group(organisation.contractManagerGroup()),
+                                group(organisation.processOwnerGroup()), group(ADMIN_GROUP))
                         .anyRequest().authenticated())
                 // Machine clients of /api and Open311 send no CSRF token; browser forms keep CSRF, in a cookie so that
                 // any node of a cluster can check it.
@@ -149,6 +159,14 @@ class WebSecurityConfiguration {
             }
         });
         return repository;
+    }
+
+    /** Every officer group may reach the contract endpoints; the module narrows it to the committee's officers. */
+    private static String[] contractReaders(Organisation organisation) {
+        List<String> groups = new ArrayList<>(List.of(
+                group(organisation.contractManagerGroup()), group(organisation.processOwnerGroup()), group(ADMIN_GROUP)));
+        organisation.units().forEach(unit -> groups.add(group(unit.officerGroup())));
+        return groups.toArray(String[]::new);
     }
 
     static String group(String groupId) {

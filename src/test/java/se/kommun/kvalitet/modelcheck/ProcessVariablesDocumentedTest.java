@@ -21,7 +21,7 @@ class ProcessVariablesDocumentedTest {
 
     private static final Map<Class<?>, String> DOCUMENTED_TYPES = Map.of(String.class, "text", Date.class, "datum",
             Integer.class, "heltal", Boolean.class, "ja/nej", Map.class, "map (JSON)", SpinJsonNode.class, "JSON",
-            Number.class, "tal");
+            Number.class, "tal", Long.class, "heltal", Object.class, "lista (JSON) eller text");
     private static final Pattern ROW = Pattern.compile("^\\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
     private static final Pattern NAME = Pattern.compile("`(\\w+)`");
 
@@ -44,6 +44,16 @@ class ProcessVariablesDocumentedTest {
         }
 
         assertThat(documentedTypes(Path.of("docs/avvikelser.md"), "## 4. Processvariabler")).isEqualTo(expected);
+    }
+
+    @Test
+    void theContractFollowUpTableListsEveryDeclaredVariableWithItsType() throws IOException {
+        Map<String, String> expected = new TreeMap<>();
+        for (ProcessVariable<?> variable : KnownNames.scan().declarationOf("contractFollowUp").variables()) {
+            expected.put(variable.name(), DOCUMENTED_TYPES.get(variable.type()));
+        }
+
+        assertThat(documentedTypes(Path.of("docs/avtal.md"), "## 4. Processvariabler")).isEqualTo(expected);
     }
 
     private static Map<String, String> documentedTypes(Path doc, String heading) throws IOException {

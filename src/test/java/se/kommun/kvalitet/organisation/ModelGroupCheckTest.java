@@ -101,7 +101,8 @@ class ModelGroupCheckTest {
         Organisation withoutCare = new Organisation(new OrganisationProperties(List.of(
                 new OrganisationProperties.Unit("streets", "Gata och park"),
                 new OrganisationProperties.Unit("education", "Förskola och skola"),
-                new OrganisationProperties.Unit("service", "Kontaktcenter")), "processOwners", "qualityCoordinators", "mas"));
+                new OrganisationProperties.Unit("service", "Kontaktcenter")), "processOwners", "qualityCoordinators", "mas",
+                "contractManagers"));
         ModelGroupStartupCheck startWithoutCare = new ModelGroupStartupCheck(repositoryService,
                 new ModelGroupCheck(withoutCare));
 

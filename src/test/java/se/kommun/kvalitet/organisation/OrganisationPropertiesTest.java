@@ -17,10 +17,11 @@ class OrganisationPropertiesTest {
     void everyGroupIsDerivedFromTheUnitsAndTheTwoRoles() {
         Organisation organisation = new Organisation(new OrganisationProperties(
                 List.of(STREETS, new OrganisationProperties.Unit("care", "Vård och omsorg")), "processOwners",
-                "qualityCoordinators", "medicallyResponsibleNurses"));
+                "qualityCoordinators", "medicallyResponsibleNurses", "contractManagers"));
 
         assertThat(organisation.groups()).containsExactlyInAnyOrder("streetsOfficers", "streetsManagers",
-                "careOfficers", "careManagers", "processOwners", "qualityCoordinators", "medicallyResponsibleNurses");
+                "careOfficers", "careManagers", "processOwners", "qualityCoordinators", "medicallyResponsibleNurses",
+                "contractManagers");
         assertThat(organisation.requireUnitOf("careOfficers").managerGroup()).isEqualTo("careManagers");
         assertThatThrownBy(() -> organisation.requireUnitOf("careManagers")).isInstanceOf(UnknownUnitException.class)
                 .hasMessageContaining("careManagers").hasMessageContaining("streetsOfficers, careOfficers");
@@ -29,24 +30,26 @@ class OrganisationPropertiesTest {
     @Test
     void aUnitNamedTwiceIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(
-                List.of(STREETS, new OrganisationProperties.Unit("streets", "Gator")), "processOwners", "quality", "mas"))
+                List.of(STREETS, new OrganisationProperties.Unit("streets", "Gator")), "processOwners", "quality", "mas", "contracts"))
                 .withMessageContaining("kvalitet.organisation.units[1]");
     }
 
     @Test
     void missingRoleGroupsAndBadIdsAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS), null,
-                "quality", "mas")).withMessageContaining("process-owner-group");
+                "quality", "mas", "contracts")).withMessageContaining("process-owner-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "processOwners", "mas")).withMessageContaining("quality-group");
+                "processOwners", "processOwners", "mas", "contracts")).withMessageContaining("quality-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(
-                List.of(new OrganisationProperties.Unit("Gata och park", "Gata och park")), "processOwners", "quality", "mas"))
+                List.of(new OrganisationProperties.Unit("Gata och park", "Gata och park")), "processOwners", "quality", "mas", "contracts"))
                 .withMessageContaining("units[0].id");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(), "processOwners",
-                "quality", "mas")).withMessageContaining("at least one unit");
+                "quality", "mas", "contracts")).withMessageContaining("at least one unit");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "quality", "quality")).withMessageContaining("mas-group");
+                "processOwners", "quality", "quality", "contracts")).withMessageContaining("mas-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "quality", null)).withMessageContaining("mas-group");
+                "processOwners", "quality", null, "contracts")).withMessageContaining("mas-group");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
+                "processOwners", "quality", "mas", "mas")).withMessageContaining("contract-manager-group");
     }
 }

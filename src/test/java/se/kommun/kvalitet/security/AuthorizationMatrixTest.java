@@ -45,7 +45,8 @@ class AuthorizationMatrixTest {
 
     enum Role {
         ANONYMOUS(null, null), CITIZEN(null, null), OFFICER_A("anna", DEMO), OFFICER_B("bjorn", DEMO),
-        MANAGER("maria", DEMO), PROCESS_OWNER("per", DEMO), ADMIN("admin", "Lokal-Start-2026!");
+        MANAGER("maria", DEMO), PROCESS_OWNER("per", DEMO), ADMIN("admin", "Lokal-Start-2026!"),
+        CONTRACT_MANAGER("klara", DEMO);
 
         final String user;
         final String password;
@@ -64,7 +65,8 @@ class AuthorizationMatrixTest {
         OPEN311_SERVICES, OPEN311_REQUESTS, OPEN311_POST_WITHOUT_KEY, OPEN311_KEYS_LIST, OPEN311_KEY_CREATE,
         OPEN311_KEY_REVOKE,
         SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
-        ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS
+        ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS,
+        CONTRACTS_LIST, CONTRACT_READ, CONTRACT_CREATE, STRATEGIC_REPORT, SUPPLIER_PAGE_WRONG_TOKEN
     }
 
     @Autowired
@@ -89,6 +91,8 @@ class AuthorizationMatrixTest {
     String statusUrl;
     /** A deviation in Vård och omsorg (care): its managers' work, not its officers'. */
     String deviationReference;
+    /** A contract of Vård- och omsorgsnämnden, whose officers are careOfficers (bjorn), not streetsOfficers (anna). */
+    String contractNumber;
 
     /** Once per class, but inside a test: the process-coverage recorder refuses engine work outside one. */
     @BeforeEach
@@ -98,6 +102,8 @@ class AuthorizationMatrixTest {
         }
         deviationReference = json.readTree(reportDeviation(http.withBasicAuth("bjorn", DEMO)).getBody())
                 .get("reference").asText();
+        contractNumber = json.readTree(createContract(http.withBasicAuth("klara", DEMO)).getBody()).get("number")
+                .asText();
         JsonNode created = json.readTree(submit(http).getBody());
         reference = created.get("reference").asText();
         statusUrl = URI.create(created.get("statusUrl").asText()).getRawPath() + "?"
@@ -237,6 +243,35 @@ class AuthorizationMatrixTest {
             rows.add(row(role, Endpoint.READ_DEVIATION, reads ? 200 : 403));
             rows.add(row(role, Endpoint.ENGINE_DEVIATION_TASKS, 200, body -> assertThat(body).hasSize(reads ? 1 : 0)));
         }
+        // Contracts (issue 18): contract managers, process owners and administrators keep the register; a
+        // committee's officers read their committee's contracts (bjorn: care), others none; the report is for all of
+        // them; unit managers are not contract readers. The supplier's page answers 404 without a valid link.
+        for (Role role : List.of(Role.ANONYMOUS, Role.CITIZEN)) {
+            for (Endpoint contracts : List.of(Endpoint.CONTRACTS_LIST, Endpoint.CONTRACT_READ, Endpoint.CONTRACT_CREATE,
+                    Endpoint.STRATEGIC_REPORT)) {
+                rows.add(row(role, contracts, 401));
+            }
+        }
+        for (Role role : Role.values()) {
+            rows.add(row(role, Endpoint.SUPPLIER_PAGE_WRONG_TOKEN, 404));
+        }
+        for (Role role : List.of(Role.CONTRACT_MANAGER, Role.PROCESS_OWNER, Role.ADMIN)) {
+            rows.add(row(role, Endpoint.CONTRACTS_LIST, 200));
+            rows.add(row(role, Endpoint.CONTRACT_READ, 200));
+            rows.add(row(role, Endpoint.CONTRACT_CREATE, 201));
+            rows.add(row(role, Endpoint.STRATEGIC_REPORT, 200));
+        }
+        rows.add(row(Role.OFFICER_B, Endpoint.CONTRACT_READ, 200));
+        rows.add(row(Role.OFFICER_A, Endpoint.CONTRACT_READ, 403));
+        for (Role officer : List.of(Role.OFFICER_A, Role.OFFICER_B)) {
+            rows.add(row(officer, Endpoint.CONTRACTS_LIST, 200));
+            rows.add(row(officer, Endpoint.CONTRACT_CREATE, 403));
+            rows.add(row(officer, Endpoint.STRATEGIC_REPORT, 200));
+        }
+        for (Endpoint contracts : List.of(Endpoint.CONTRACTS_LIST, Endpoint.CONTRACT_READ, Endpoint.CONTRACT_CREATE,
+                Endpoint.STRATEGIC_REPORT)) {
+            rows.add(row(Role.MANAGER, contracts, 403));
+        }
         return rows.stream();
     }
 
@@ -290,6 +325,12 @@ class AuthorizationMatrixTest {
             case OPEN311_KEYS_LIST -> client.getForEntity("/api/admin/open311-keys", String.class);
             case OPEN311_KEY_CREATE -> client.postForEntity("/api/admin/open311-keys",
                     jsonEntity("{\"name\":\"Matrisappen\"}"), String.class);
+            case CONTRACTS_LIST -> client.getForEntity("/api/contracts?committee=vardOmsorgNamnd", String.class);
+            case CONTRACT_READ -> client.getForEntity("/api/contracts/" + contractNumber, String.class);
+            case CONTRACT_CREATE -> createContract(client);
+            case STRATEGIC_REPORT -> client.exchange("/api/reports/strategic-contracts?year=2026", HttpMethod.GET,
+                    accept(MediaType.TEXT_HTML), String.class);
+            case SUPPLIER_PAGE_WRONG_TOKEN -> client.getForEntity("/handlingsplan/1?token=1.AAAA", String.class);
             case OPEN311_KEY_REVOKE -> client.exchange("/api/admin/open311-keys/" + keyToRevoke(), HttpMethod.DELETE,
                     null, String.class);
             case ANSWER_TEMPLATES_READ -> client.getForEntity("/api/answer-templates", String.class);
@@ -354,6 +395,21 @@ class AuthorizationMatrixTest {
         return client.exchange("/api/deviations", HttpMethod.POST, jsonEntity("""
                 {"area":"ELDERLY_CARE","unit":"care","occurredAt":"2026-01-05T09:00:00+01:00","place":"Avd. 1",
                  "description":"Matrisens avvikelse."}"""), String.class);
+    }
+
+    private ResponseEntity<String> createContract(TestRestTemplate client) {
+        return client.exchange("/api/contracts", HttpMethod.POST, jsonEntity("""
+                {"number":"MATRIS-%s","title":"Matrisens hemtjänst","supplier":"Omsorg AB",
+                 "organisationNumber":"556016-0680","area":"HOME_CARE","committee":"vardOmsorgNamnd","strategic":true,
+                 "start":"2026-01-01","end":"2027-12-31","contactEmail":"avtal@omsorg.example",
+                 "contractManager":"klara","followUpInterval":"P6M"}""".formatted(java.util.UUID.randomUUID().toString().substring(0, 8))),
+                String.class);
+    }
+
+    private static HttpEntity<Void> accept(MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(type));
+        return new HttpEntity<>(headers);
     }
 
     private ResponseEntity<String> submit(TestRestTemplate client) {

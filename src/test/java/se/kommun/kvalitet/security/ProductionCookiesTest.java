@@ -59,6 +59,7 @@ class ProductionCookiesTest {
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),
                 "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
                 "--kvalitet.status-token.secret=ett-hemligt-produktionsvarde-med-minst-32-tecken",
+                "--kvalitet.action-plans.link-secret=ett-annat-hemligt-produktionsvarde-minst-32",
                 // Cookies and headers need no jobs; keeps the test from mailing on its own.
                 "--camunda.bpm.job-execution.enabled=false");
         baseUrl = "http://127.0.0.1:" + server.getEnvironment().getProperty("local.server.port");

@@ -73,9 +73,9 @@ class ProductionGuardTest {
     void anExternalDatabaseRefusesEveryPublishedDefaultWithoutTheProdProfile() {
         List<String> problems = refusal(environment(Map.of("SPRING_DATASOURCE_URL", EXTERNAL_DATABASE)));
 
-        assertThat(problems).hasSize(3);
+        assertThat(problems).hasSize(4);
         assertThat(String.join("\n", problems)).contains("KVALITET_DEMO_ENABLED", "CAMUNDA_BPM_ADMINUSER_PASSWORD",
-                "KVALITET_STATUSTOKEN_SECRET");
+                "KVALITET_STATUSTOKEN_SECRET", "KVALITET_ACTIONPLANS_LINKSECRET");
     }
 
     @Test
@@ -92,6 +92,9 @@ class ProductionGuardTest {
             KVALITET_STATUSTOKEN_SECRET    | lokal-utveckling-byt-i-produktion-0123456789 | KVALITET_STATUSTOKEN_SECRET
             KVALITET_STATUSTOKEN_SECRET    | too-short-for-a-secret                    | KVALITET_STATUSTOKEN_SECRET
             KVALITET_STATUSTOKEN_SECRET    | CHANGE-ME-to-at-least-32-random-characters | KVALITET_STATUSTOKEN_SECRET
+            KVALITET_ACTIONPLANS_LINKSECRET | lokal-utveckling-handlingsplan-byt-i-produktion-0123 | KVALITET_ACTIONPLANS_LINKSECRET
+            KVALITET_ACTIONPLANS_LINKSECRET | too-short-for-a-secret                  | KVALITET_ACTIONPLANS_LINKSECRET
+            KVALITET_ACTIONPLANS_LINKSECRET | CHANGE-ME                               | KVALITET_ACTIONPLANS_LINKSECRET
             SPRING_DATASOURCE_PASSWORD     | CHANGE-ME                                 | SPRING_DATASOURCE_PASSWORD
             SPRING_MAIL_PASSWORD           | change-me                                 | SPRING_MAIL_PASSWORD
             """)
@@ -159,7 +162,7 @@ class ProductionGuardTest {
         List<String> problems = refusal(environment(variables, profiles(variables)));
 
         assertThat(String.join("\n", problems)).contains("SPRING_DATASOURCE_PASSWORD",
-                "CAMUNDA_BPM_ADMINUSER_PASSWORD", "KVALITET_STATUSTOKEN_SECRET");
+                "CAMUNDA_BPM_ADMINUSER_PASSWORD", "KVALITET_STATUSTOKEN_SECRET", "KVALITET_ACTIONPLANS_LINKSECRET");
         // Also without the prod profile: the external database alone is enough (and the demo users are still on).
         assertThat(refusal(environment(variables))).containsAll(problems).anyMatch(problem -> problem.startsWith(
                 "KVALITET_DEMO_ENABLED"));
@@ -168,7 +171,7 @@ class ProductionGuardTest {
     @Test
     void composeStartsOnceEveryPlaceholderIsReplaced() throws IOException {
         Map<String, String> dotEnv = envExample();
-        assertThat(dotEnv.values()).filteredOn(value -> value.contains(ProductionGuard.PLACEHOLDER)).hasSize(3);
+        assertThat(dotEnv.values()).filteredOn(value -> value.contains(ProductionGuard.PLACEHOLDER)).hasSize(4);
         dotEnv.replaceAll((name, value) -> value.contains(ProductionGuard.PLACEHOLDER)
                 ? "Ett-riktigt-Hemligt-Värde-9-" + name : value);
         Map<String, String> variables = composeEnvironment(dotEnv);
@@ -192,7 +195,8 @@ class ProductionGuardTest {
                 "SPRING_MAIL_HOST", "smtp.kommun.example",
                 "KVALITET_DEMO_ENABLED", "false",
                 "CAMUNDA_BPM_ADMINUSER_PASSWORD", "a-Strong-Secret-9",
-                "KVALITET_STATUSTOKEN_SECRET", "a-production-secret-of-at-least-32-chars"));
+                "KVALITET_STATUSTOKEN_SECRET", "a-production-secret-of-at-least-32-chars",
+                "KVALITET_ACTIONPLANS_LINKSECRET", "another-production-secret-of-32-chars"));
     }
 
     /** application.yaml, then each profile's file over it, then the variables over all, bound relaxed as at start. */

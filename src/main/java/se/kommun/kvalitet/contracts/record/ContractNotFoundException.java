@@ -1,0 +1,8 @@
+package se.kommun.kvalitet.contracts.record;
+
+public class ContractNotFoundException extends RuntimeException {
+
+    public ContractNotFoundException(String number) {
+        super("No contract " + number);
+    }
+}

@@ -1,0 +1,21 @@
+package se.kommun.kvalitet.contracts;
+
+import se.kommun.kvalitet.contracts.register.NewContract;
+
+/** Test data: contracts with valid fields, varied by number, title, area and strategic. */
+final class Contracts {
+
+    static final String MANAGER = "klara";
+
+    private Contracts() {
+    }
+
+    static NewContract contract(String number, String title, String area, String committee) {
+        return new NewContract(number, title, "Omsorg i Norr AB", "556016-0680", area, committee, true,
+                "2026-01-01", "2027-12-31", null, "avtal@omsorg-norr.example", MANAGER, "P6M");
+    }
+
+    static NewContract homeCare(String number) {
+        return contract(number, "Hemtjänst " + number, "HOME_CARE", "vardOmsorgNamnd");
+    }
+}
