@@ -15,5 +15,5 @@
  * report through the same intake and its public status (used by {@code open311}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Citizen cases",
-        allowedDependencies = {"escalation", "notifications", "organisation", "reference", "security", "shared", "slacalendar", "web"})
+        allowedDependencies = {"engine", "escalation", "notifications", "organisation", "reference", "security", "shared", "slacalendar", "web"})
 package se.kommun.kvalitet.cases;

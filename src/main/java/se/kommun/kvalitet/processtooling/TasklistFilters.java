@@ -127,7 +127,7 @@ class TasklistFilters implements ApplicationRunner {
         properties.put("showUndefinedVariable", false);
         // Tasklist shows these process variables in each task's list entry, to those who may read the process
         // instance (managers, process owners). Officers may read only their unit's tasks, so the reference is in
-        // each task's name as well (cases.process.CaseReferenceInTaskNameListener).
+        // each task's name as well (engine.ReferenceInTaskNameListener).
         properties.put("variables", List.of(
                 Map.of("name", "caseReference", "label", "Referens"),
                 Map.of("name", "caseSummary", "label", "Sammanfattning"),
