@@ -144,6 +144,16 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         clickable(locator).click();
     }
 
+    /**
+     * Clicks a button that submits the page and waits until the browser has replaced the page, so the next read is
+     * of the answer and never of the form it left (whose elements go stale mid-read).
+     */
+    void submit(By locator) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        clickable(locator).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+    }
+
     void type(By locator, String text) {
         WebElement field = visible(locator);
         field.clear();

@@ -67,7 +67,7 @@ class CitizenBrowserTest {
         new Select(browser.visible(By.id("category"))).selectByValue("STREET_LIGHT");
         browser.type(By.id("contact-name"), "Karin Berg");
         browser.type(By.id("contact-email"), "inte-en-adress");
-        browser.click(By.cssSelector("main form button[type='submit']"));
+        browser.submit(By.cssSelector("main form button[type='submit']"));
 
         browser.visible(By.cssSelector(".error-summary"));
         assertThat(browser.driver().getTitle()).isEqualTo("Fel: Lämna en synpunkt eller felanmälan");
@@ -96,7 +96,7 @@ class CitizenBrowserTest {
         browser.type(By.id("description"), "Gatlampan utanför nummer 12 lyser inte.");
         browser.type(By.id("location-address"), "Storgatan 12");
         browser.type(By.id("contact-email"), "karin.berg@example.se");
-        browser.click(By.cssSelector("main form button[type='submit']"));
+        browser.submit(By.cssSelector("main form button[type='submit']"));
 
         browser.waitUntil(driver -> driver.getCurrentUrl().contains("/rapportera/tack"));
         String reference = browser.text(By.cssSelector("p.reference"));

@@ -88,7 +88,7 @@ class SurveyBrowserTest {
         assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Vad tyckte du?");
         browser.checkAccessibility("survey /enkat/{token}");
         // Sent without an answer to the question: the error summary, linked to the field.
-        browser.click(By.cssSelector("main button[type='submit']"));
+        browser.submit(By.cssSelector("main button[type='submit']"));
         assertThat(browser.text(By.cssSelector(".error-summary"))).contains("Svara ja eller nej");
         browser.checkAccessibility("survey with errors");
         browser.screenshot("survey-errors");
@@ -97,7 +97,7 @@ class SurveyBrowserTest {
         browser.click(By.id("reason-NOT_SOLVED"));
         browser.type(By.id("text"), TEXT);
         browser.click(By.id("contactAllowed"));
-        browser.click(By.cssSelector("main button[type='submit']"));
+        browser.submit(By.cssSelector("main button[type='submit']"));
         assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Tack för ditt svar");
         browser.checkAccessibility("survey thanks");
 
