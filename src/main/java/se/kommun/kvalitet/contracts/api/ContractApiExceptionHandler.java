@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import se.kommun.kvalitet.contracts.process.FollowUps;
 import se.kommun.kvalitet.contracts.record.ContractNotFoundException;
-import se.kommun.kvalitet.contracts.register.CsvImport;
 import se.kommun.kvalitet.contracts.register.InvalidContractException;
+import se.kommun.kvalitet.shared.CsvFile;
 import se.kommun.kvalitet.web.Problems;
 
 /** Problem responses for the contract API: every refused field named with its rule and message. */
@@ -34,8 +34,8 @@ class ContractApiExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    @ExceptionHandler(CsvImport.UnreadableCsvException.class)
-    ResponseEntity<ProblemDetail> unreadable(CsvImport.UnreadableCsvException ex) {
+    @ExceptionHandler(CsvFile.UnreadableCsvException.class)
+    ResponseEntity<ProblemDetail> unreadable(CsvFile.UnreadableCsvException ex) {
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "csv",
                 "Filen kan inte läsas / the file cannot be read", ex.getMessage()));
     }

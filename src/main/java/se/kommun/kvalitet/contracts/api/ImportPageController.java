@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import se.kommun.kvalitet.contracts.register.CsvImport;
+import se.kommun.kvalitet.shared.CsvFile;
 
 /** The contract managers' Swedish page: upload a CSV file, see what was stored and what was refused, per row. */
 @Controller
@@ -37,7 +38,7 @@ class ImportPageController {
         model.addAttribute("columns", String.join(";", CsvImport.COLUMNS));
         try {
             model.addAttribute("report", csvImport.importCsv(file.getInputStream(), authentication.getName()));
-        } catch (CsvImport.UnreadableCsvException unreadable) {
+        } catch (CsvFile.UnreadableCsvException unreadable) {
             model.addAttribute("fileError", unreadable.getMessage());
         }
         return "contracts/import";
