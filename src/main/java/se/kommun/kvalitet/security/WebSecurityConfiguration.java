@@ -116,6 +116,10 @@ class WebSecurityConfiguration {
                         // committees' officers; which contracts an officer reads is decided per contract (committee).
                         .requestMatchers("/api/contracts", "/api/contracts/**", "/api/reports/strategic-contracts")
                         .hasAnyAuthority(contractReaders(organisation))
+                        // Kvalitetspeng: the same staff; which provider an officer works with is decided per result
+                        // (its unit).
+                        .requestMatchers("/api/quality-payment", "/api/quality-payment/**")
+                        .hasAnyAuthority(contractReaders(organisation))
                         .requestMatchers("/avtal/**").hasAnyAuthority(group(organisation.contractManagerGroup()),
                                 group(organisation.processOwnerGroup()), group(ADMIN_GROUP))
                         .anyRequest().authenticated())

@@ -324,6 +324,9 @@ final class DiagramChecker {
                 continue;
             }
             node.getOutgoing().forEach(flow -> queue.add(flow.getTarget()));
+            // A boundary event leaves its activity too: a correction that interrupts a scope loops back through it.
+            node.getModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(boundary -> boundary.getAttachedTo() == node).forEach(queue::add);
             if (node instanceof SubProcess subProcess) {
                 subProcess.getChildElementsByType(FlowNode.class).forEach(queue::add);
             }

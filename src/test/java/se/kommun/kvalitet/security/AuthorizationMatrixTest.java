@@ -66,7 +66,8 @@ class AuthorizationMatrixTest {
         OPEN311_KEY_REVOKE,
         SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
         ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS,
-        CONTRACTS_LIST, CONTRACT_READ, CONTRACT_CREATE, STRATEGIC_REPORT, SUPPLIER_PAGE_WRONG_TOKEN
+        CONTRACTS_LIST, CONTRACT_READ, CONTRACT_CREATE, STRATEGIC_REPORT, SUPPLIER_PAGE_WRONG_TOKEN,
+        QUALITY_RESULTS_IMPORT
     }
 
     @Autowired
@@ -272,6 +273,16 @@ class AuthorizationMatrixTest {
                 Endpoint.STRATEGIC_REPORT)) {
             rows.add(row(Role.MANAGER, contracts, 403));
         }
+        // Kvalitetspeng (issue 19): contract managers, process owners, administrators and units' officers import
+        // results (each row is then checked against the provider's unit); unit managers and the public do not.
+        for (Role role : List.of(Role.ANONYMOUS, Role.CITIZEN)) {
+            rows.add(row(role, Endpoint.QUALITY_RESULTS_IMPORT, 401));
+        }
+        for (Role role : List.of(Role.CONTRACT_MANAGER, Role.PROCESS_OWNER, Role.ADMIN, Role.OFFICER_A,
+                Role.OFFICER_B)) {
+            rows.add(row(role, Endpoint.QUALITY_RESULTS_IMPORT, 200));
+        }
+        rows.add(row(Role.MANAGER, Endpoint.QUALITY_RESULTS_IMPORT, 403));
         return rows.stream();
     }
 
@@ -331,6 +342,9 @@ class AuthorizationMatrixTest {
             case STRATEGIC_REPORT -> client.exchange("/api/reports/strategic-contracts?year=2026", HttpMethod.GET,
                     accept(MediaType.TEXT_HTML), String.class);
             case SUPPLIER_PAGE_WRONG_TOKEN -> client.getForEntity("/handlingsplan/1?token=1.AAAA", String.class);
+            case QUALITY_RESULTS_IMPORT -> client.exchange("/api/quality-payment/results/import", HttpMethod.POST,
+                    new HttpEntity<>("provider;contractNumber;period;indicator;value;performedHours;source\n",
+                            contentType(MediaType.parseMediaType("text/csv"))), String.class);
             case OPEN311_KEY_REVOKE -> client.exchange("/api/admin/open311-keys/" + keyToRevoke(), HttpMethod.DELETE,
                     null, String.class);
             case ANSWER_TEMPLATES_READ -> client.getForEntity("/api/answer-templates", String.class);
@@ -404,6 +418,12 @@ class AuthorizationMatrixTest {
                  "start":"2026-01-01","end":"2027-12-31","contactEmail":"avtal@omsorg.example",
                  "contractManager":"klara","followUpInterval":"P6M"}""".formatted(java.util.UUID.randomUUID().toString().substring(0, 8))),
                 String.class);
+    }
+
+    private static HttpHeaders contentType(MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return headers;
     }
 
     private static HttpEntity<Void> accept(MediaType type) {
