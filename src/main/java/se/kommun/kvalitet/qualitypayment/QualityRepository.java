@@ -84,11 +84,6 @@ class QualityRepository {
                 QualityRepository::period, period, area).stream().findFirst();
     }
 
-    List<Period> approvedPeriods(String area) {
-        return jdbc.query("select * from app.quality_period where area = ? and status = 'APPROVED' "
-                + "order by period desc", QualityRepository::period, area);
-    }
-
     void replacePayments(long periodId, List<Payment> payments, Instant at) {
         jdbc.update("delete from app.quality_payment where period_id = ?", periodId);
         for (Payment payment : payments) {
