@@ -1,12 +1,7 @@
 package se.kommun.kvalitet.cases.attachments;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.security.core.Authentication;
@@ -18,6 +13,7 @@ import se.kommun.kvalitet.cases.record.CaseQueries;
 import se.kommun.kvalitet.cases.record.CaseWork;
 import se.kommun.kvalitet.cases.record.CitizenCase;
 import se.kommun.kvalitet.cases.record.OfficerAccess;
+import se.kommun.kvalitet.shared.UploadedFiles;
 
 /**
  * Officers attach documents to a case. The type is decided by the file's content, not its name, and the
@@ -28,7 +24,6 @@ import se.kommun.kvalitet.cases.record.OfficerAccess;
 public class CaseAttachments {
 
     static final long MAX_BYTES = 10L * 1024 * 1024;
-    static final int MAX_NAME = 200;
 
     /** Extension → content type, for the kinds a case file needs: documents, photos, plain notes. */
     private static final Map<String, String> ALLOWED = Map.of(
@@ -61,9 +56,8 @@ public class CaseAttachments {
         if (content.length > MAX_BYTES) {
             throw new InvalidAttachmentException("tooLarge");
         }
-        String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        String declared = ALLOWED.get(extension);
-        String detected = detect(content);
+        String declared = ALLOWED.get(UploadedFiles.extension(name));
+        String detected = UploadedFiles.contentType(content).orElse(null);
         if (declared == null || detected == null) {
             throw new InvalidAttachmentException("type");
         }
@@ -85,58 +79,11 @@ public class CaseAttachments {
                 .orElseThrow(() -> new CaseNotFoundException(reference + "/" + id));
     }
 
-    /** The last path segment only, no control characters, exactly one extension from the allowed list. */
     static String safeName(String originalName) {
-        if (originalName == null) {
+        if (!UploadedFiles.isSafeName(originalName)) {
             throw new InvalidAttachmentException("name");
         }
-        String name = originalName.substring(Math.max(originalName.lastIndexOf('/'), originalName.lastIndexOf('\\')) + 1)
-                .strip();
-        boolean hasControl = name.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-        long dots = name.chars().filter(c -> c == '.').count();
-        if (name.isEmpty() || name.length() > MAX_NAME || hasControl || dots != 1 || name.startsWith(".")
-                || !originalName.equals(name)) {
-            throw new InvalidAttachmentException("name");
-        }
-        return name;
-    }
-
-    static String detect(byte[] content) {
-        if (startsWith(content, '%', 'P', 'D', 'F', '-')) {
-            return "application/pdf";
-        }
-        if (startsWith(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        return isPlainText(content) ? "text/plain" : null;
-    }
-
-    private static boolean startsWith(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Valid UTF-8 without NUL or other binary control characters (tabs and line breaks are fine). */
-    private static boolean isPlainText(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.chars().noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r');
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        return originalName;
     }
 
     public static String[] allowedExtensions() {
