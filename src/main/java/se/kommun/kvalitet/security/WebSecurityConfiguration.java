@@ -104,7 +104,7 @@ class WebSecurityConfiguration {
                         // Insyn: public figures, counts below 5 suppressed (statistics module, issue 20).
                         .requestMatchers(HttpMethod.GET, "/insyn", "/api/insyn").permitAll()
                         // Statistics: managers (their units), process owners, quality, administrators (all units).
-                        .requestMatchers("/api/statistics", "/api/statistics.csv")
+                        .requestMatchers("/api/statistics", "/api/statistics.csv", "/statistik")
                         .hasAnyAuthority(statisticsReaders(organisation))
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Client applications' Open311 keys are the administrators', not the process owners'.

@@ -241,6 +241,18 @@ class StatisticsTest {
         assertThat(http.getForEntity("/insyn?lang=en&" + YEAR, String.class).getBody()).contains("fewer than 5");
     }
 
+    @Test
+    void theManagersPageShowsTheFiguresAndLinksTheCsvAndTheChartLibrary() {
+        ResponseEntity<String> page = get("per", "/statistik?unit=care&" + YEAR);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("<td>9</td>", "/api/statistics.csv?from=2019-01-01&amp;to=2019-12-31&amp;unit=care",
+                "/webjars/echarts/5.3.1/dist/echarts.min.js", "\"month\":\"2019-04\"");
+        assertThat(http.withBasicAuth("per", DEMO).getForEntity("/webjars/echarts/5.3.1/dist/echarts.min.js",
+                String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("stina", "/statistik?unit=care&" + YEAR).getStatusCode().value()).isEqualTo(403);
+        assertThat(get("anna", "/statistik").getStatusCode().value()).isEqualTo(403);
+    }
+
     private void assertRow(String line, JsonNode expected, String period) {
         String[] fields = line.split(";", -1);
         assertThat(fields[0]).isEqualTo(period);
