@@ -101,6 +101,11 @@ class WebSecurityConfiguration {
                         .requestMatchers("/api/answer-templates", "/api/answer-templates/**", "/svarsmallar",
                                 "/svarsmallar/**").hasAnyAuthority(answerTemplateEditors(organisation))
                         .requestMatchers("/api/survey-statistics").hasAnyAuthority(surveyStatisticsReaders(organisation))
+                        // Insyn: public figures, counts below 5 suppressed (statistics module, issue 20).
+                        .requestMatchers(HttpMethod.GET, "/insyn", "/api/insyn").permitAll()
+                        // Statistics: managers (their units), process owners, quality, administrators (all units).
+                        .requestMatchers("/api/statistics", "/api/statistics.csv", "/statistik")
+                        .hasAnyAuthority(statisticsReaders(organisation))
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Client applications' Open311 keys are the administrators', not the process owners'.
                         .requestMatchers("/api/admin/open311-keys", "/api/admin/open311-keys/**")
@@ -152,6 +157,11 @@ class WebSecurityConfiguration {
         return Stream.concat(Stream.of(organisation.processOwnerGroup(), organisation.qualityGroup()),
                 organisation.units().stream().map(Organisation.Unit::managerGroup))
                 .map(WebSecurityConfiguration::group).toArray(String[]::new);
+    }
+
+    private static String[] statisticsReaders(Organisation organisation) {
+        return Stream.concat(Stream.of(surveyStatisticsReaders(organisation)), Stream.of(group(ADMIN_GROUP)))
+                .toArray(String[]::new);
     }
 
     private CookieCsrfTokenRepository csrfCookies() {

@@ -67,7 +67,7 @@ class AuthorizationMatrixTest {
         SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
         ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS,
         CONTRACTS_LIST, CONTRACT_READ, CONTRACT_CREATE, STRATEGIC_REPORT, SUPPLIER_PAGE_WRONG_TOKEN,
-        QUALITY_RESULTS_IMPORT
+        QUALITY_RESULTS_IMPORT, STATISTICS, STATISTICS_CSV, INSYN_API, INSYN_PAGE
     }
 
     @Autowired
@@ -283,6 +283,15 @@ class AuthorizationMatrixTest {
             rows.add(row(role, Endpoint.QUALITY_RESULTS_IMPORT, 200));
         }
         rows.add(row(Role.MANAGER, Endpoint.QUALITY_RESULTS_IMPORT, 403));
+        // Statistics (issue 20): managers (their units), process owners, administrators; insyn is public.
+        for (Role role : Role.values()) {
+            boolean reads = role == Role.MANAGER || role == Role.PROCESS_OWNER || role == Role.ADMIN;
+            int status = role.user == null ? 401 : reads ? 200 : 403;
+            rows.add(row(role, Endpoint.STATISTICS, status));
+            rows.add(row(role, Endpoint.STATISTICS_CSV, status));
+            rows.add(row(role, Endpoint.INSYN_API, 200));
+            rows.add(row(role, Endpoint.INSYN_PAGE, 200));
+        }
         return rows.stream();
     }
 
@@ -356,6 +365,11 @@ class AuthorizationMatrixTest {
             case ANSWER_TEMPLATES_PAGE -> client.getForEntity("/svarsmallar", String.class);
             case SURVEY_API_UNKNOWN_TOKEN -> client.getForEntity("/api/surveys/" + "A".repeat(43), String.class);
             case SURVEY_PAGE_UNKNOWN_TOKEN -> client.getForEntity("/enkat/" + "A".repeat(43), String.class);
+            case STATISTICS -> client.getForEntity("/api/statistics?from=2026-01-01&to=2026-12-31", String.class);
+            case STATISTICS_CSV -> client.getForEntity("/api/statistics.csv?from=2026-01-01&to=2026-12-31",
+                    String.class);
+            case INSYN_API -> client.getForEntity("/api/insyn?from=2026-01-01&to=2026-12-31", String.class);
+            case INSYN_PAGE -> client.getForEntity("/insyn", String.class);
         };
     }
 
