@@ -143,9 +143,13 @@ final class ModelChecker {
         return byId;
     }
 
-    /** Groups nest their fields in their own components array. */
+    /** Groups nest their fields in their own components array; a dynamic list is one variable, its path. */
     private static void collectKeys(JsonNode components, Set<String> keys) {
         for (JsonNode component : components) {
+            if ("dynamiclist".equals(component.path("type").asText())) {
+                keys.add(component.path("path").asText());
+                continue;
+            }
             if (component.hasNonNull("key")) {
                 keys.add(component.get("key").asText());
             }
