@@ -27,10 +27,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * The input fields of a Camunda Form (form-js schema) and what Tasklist may submit for them: exactly these keys,
  * required ones present, values of the field's kind (text within its length, one of a select's or radio's options,
  * a boolean, a number, an ISO date/time). Conditionally shown fields are not required here (Tasklist leaves hidden
- * fields out); the step that uses such a value checks it. A dynamic list ({@code dynamiclist}, one variable holding
- * a JSON list of objects) is checked item by item against its inner fields, at most {@link #MAX_LIST_ITEMS} items.
- * A form that uses anything this class cannot check (nested keys, dynamic option lists, nested lists, files,
- * expressions) is refused at {@link #parse}, so no such field is ever accepted unchecked.
+ * fields out); the step that uses such a value checks it. A form that uses anything this class cannot check
+ * (nested keys, dynamic option lists, lists, files, expressions) is refused at {@link #parse}, so no such field is
+ * ever accepted unchecked.
  */
 public final class CamundaForm {
 
@@ -41,9 +40,6 @@ public final class CamundaForm {
     private static final Set<String> CHOICE = Set.of("select", "radio");
     private static final Set<String> INPUT = Set.of("textfield", "textarea", "select", "radio", "checkbox",
             "number", "datetime");
-    /** Far more rows than any list of ours needs; a longer list is refused rather than stored. */
-    static final int MAX_LIST_ITEMS = 100;
-    private static final String LIST = "dynamiclist";
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,10 +50,9 @@ public final class CamundaForm {
      * @param options         a select's or radio's listed options, or null
      * @param optionsVariable the process variable a select's or radio's options come from ({@code valuesKey}),
      *                        or null; only trusted when the server alone writes that variable
-     * @param items           a dynamic list's inner fields, by key; null for any other field
      */
     record Field(String key, String type, boolean required, Set<String> options, String optionsVariable,
-            Integer minLength, Integer maxLength, Pattern pattern, String subtype, Map<String, Field> items) {
+            Integer minLength, Integer maxLength, Pattern pattern, String subtype) {
     }
 
     /** One refused part of a submission, in Swedish and English. */
@@ -84,7 +79,7 @@ public final class CamundaForm {
             throw new IllegalArgumentException("not a JSON form schema");
         }
         Map<String, Field> fields = new LinkedHashMap<>();
-        collect(root.path("components"), fields, true);
+        collect(root.path("components"), fields);
         return new CamundaForm(root.path("id").asText(), fields);
     }
 
@@ -108,18 +103,14 @@ public final class CamundaForm {
         return names;
     }
 
-    private static void collect(JsonNode components, Map<String, Field> fields, boolean topLevel) {
+    private static void collect(JsonNode components, Map<String, Field> fields) {
         for (JsonNode component : components) {
             String type = component.path("type").asText();
             if (type.equals("group")) {
                 if (component.hasNonNull("path") && !component.path("path").asText().isEmpty()) {
                     throw unsupported(component, "a group with a data path (nested variables)");
                 }
-                collect(component.path("components"), fields, topLevel);
-                continue;
-            }
-            if (type.equals(LIST)) {
-                fields.put(listKey(component, fields, topLevel), list(component));
+                collect(component.path("components"), fields);
                 continue;
             }
             if (DISPLAY_ONLY.contains(type) && !component.hasNonNull("key")) {
@@ -141,27 +132,6 @@ public final class CamundaForm {
             }
             fields.put(key, field(component, type, key));
         }
-    }
-
-    private static String listKey(JsonNode component, Map<String, Field> fields, boolean topLevel) {
-        String path = component.path("path").asText();
-        if (!topLevel) {
-            throw unsupported(component, "a list inside a list");
-        }
-        if (!KEY.matcher(path).matches() || fields.containsKey(path)) {
-            throw unsupported(component, "list path '" + path + "' (a plain name, once)");
-        }
-        if (!component.path("isRepeating").asBoolean(true)) {
-            throw unsupported(component, "a non-repeating dynamic list");
-        }
-        return path;
-    }
-
-    private static Field list(JsonNode component) {
-        Map<String, Field> items = new LinkedHashMap<>();
-        collect(component.path("components"), items, false);
-        return new Field(component.path("path").asText(), LIST, false, null, null, null, null, null, null,
-                Collections.unmodifiableMap(items));
     }
 
     private static Field field(JsonNode component, String type, String key) {
@@ -190,7 +160,7 @@ public final class CamundaForm {
         return new Field(key, type, validate.path("required").asBoolean(false) && !conditional, options,
                 optionsVariable, validate.hasNonNull("minLength") ? validate.get("minLength").asInt() : null,
                 validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null, pattern,
-                component.path("subtype").asText("datetime"), null);
+                component.path("subtype").asText("datetime"));
     }
 
     private static IllegalArgumentException unsupported(JsonNode component, String what) {
@@ -212,10 +182,6 @@ public final class CamundaForm {
             }
         }
         for (Field field : fields.values()) {
-            if (field.items() != null) {
-                problems.addAll(checkList(field, submitted, variables));
-                continue;
-            }
             Object value = submitted.containsKey(field.key()) ? plain(submitted, field.key()) : null;
             if (isEmpty(value)) {
                 if (field.required()) {
@@ -229,83 +195,6 @@ public final class CamundaForm {
             }
         }
         return problems;
-    }
-
-    /** Each item of a dynamic list: an object of the list's inner fields only, each value valid for its field. */
-    private static List<Problem> checkList(Field list, Map<String, ?> submitted, Function<String, Object> variables) {
-        JsonNode items = listValue(submitted, list.key());
-        if (items == null) {
-            return List.of();
-        }
-        if (!items.isArray()) {
-            return List.of(new Problem(list.key(), "ska vara en lista", "must be a list"));
-        }
-        if (items.size() > MAX_LIST_ITEMS) {
-            return List.of(new Problem(list.key(), "högst " + MAX_LIST_ITEMS + " rader",
-                    "at most " + MAX_LIST_ITEMS + " rows"));
-        }
-        List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode item = items.get(i);
-            String row = list.key() + "[" + i + "]";
-            if (!item.isObject()) {
-                problems.add(new Problem(row, "ska vara en rad med formulärets fält", "must be a row of the form's fields"));
-                continue;
-            }
-            item.fieldNames().forEachRemaining(name -> {
-                if (!list.items().containsKey(name)) {
-                    problems.add(new Problem(row + "." + name, "inget fält i formuläret", "not a field of the form"));
-                }
-            });
-            for (Field field : list.items().values()) {
-                Object value = plain(item.path(field.key()));
-                Problem problem = isEmpty(value)
-                        ? field.required() ? new Problem(field.key(), "obligatoriskt fält saknas",
-                                "required field missing") : null
-                        : invalid(field, value, variables);
-                if (problem != null) {
-                    problems.add(new Problem(row + "." + problem.field(), problem.swedish(), problem.english()));
-                }
-            }
-        }
-        return problems;
-    }
-
-    /** A list as Tasklist submits it (a Json variable), as JSON text, or as a list; null when absent. */
-    private static JsonNode listValue(Map<String, ?> submitted, String name) {
-        if (!submitted.containsKey(name)) {
-            return null;
-        }
-        Object value = submitted instanceof VariableMap variables ? variables.getValueTyped(name) : submitted.get(name);
-        if (value instanceof TypedValue typed) {
-            boolean json = typed.getType() != null && "json".equals(typed.getType().getName());
-            if (typed.getType() != null && !typed.getType().isPrimitiveValueType() && !json) {
-                return JSON.getNodeFactory().textNode("");
-            }
-            value = typed.getValue();
-        }
-        if (value == null) {
-            return null;
-        }
-        try {
-            return value instanceof java.util.Collection<?> ? JSON.valueToTree(value) : JSON.readTree(value.toString());
-        } catch (IOException | IllegalArgumentException e) {
-            return JSON.getNodeFactory().textNode("");
-        }
-    }
-
-    /** An item's value as the single-field checks take it; objects and arrays are never an inner field's. */
-    private static Object plain(JsonNode value) {
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (value.isTextual()) {
-            return value.asText();
-        }
-        if (value.isBoolean()) {
-            return value.asBoolean();
-        }
-        return value.isNumber() ? value.numberValue() : COMPLEX;
     }
 
     private static Problem invalid(Field field, Object value, Function<String, Object> variables) {

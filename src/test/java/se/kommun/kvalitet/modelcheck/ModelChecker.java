@@ -143,13 +143,9 @@ final class ModelChecker {
         return byId;
     }
 
-    /** Groups nest their fields in their own components array; a dynamic list is one variable, its path. */
+    /** Groups nest their fields in their own components array. */
     private static void collectKeys(JsonNode components, Set<String> keys) {
         for (JsonNode component : components) {
-            if ("dynamiclist".equals(component.path("type").asText())) {
-                keys.add(component.path("path").asText());
-                continue;
-            }
             if (component.hasNonNull("key")) {
                 keys.add(component.get("key").asText());
             }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,35 +120,6 @@ class CamundaFormTest {
         assertThat(problems(form, Map.of("notes", Variables.objectValue(Map.of("a", 1)).create())))
                 .containsExactly("notes: the value has the wrong type");
         assertThat(problems(form, Map.of("notes", List.of("a")))).containsExactly("notes: the value has the wrong type");
-    }
-
-    /** A dynamic list is one Json variable (as Tasklist submits it); each row holds only its fields, each valid. */
-    @Test
-    void aDynamicListIsCheckedRowByRowAgainstItsFields() {
-        CamundaForm form = form("""
-                {"type":"dynamiclist","path":"rows","isRepeating":true,"id":"l","components":[
-                  {"type":"select","key":"area","values":[{"label":"A","value":"a"}],"validate":{"required":true}},
-                  {"type":"checkbox","key":"done"}]}""");
-
-        assertThat(form.keys()).containsExactly("rows");
-        assertThat(problems(form, Map.of("rows", Variables.serializedObjectValue(
-                "[{\"area\":\"a\",\"done\":true},{\"area\":\"a\"}]").serializationDataFormat("application/json")
-                .create()))).containsExactly("rows: must be a list");
-        assertThat(problems(form, Map.of("rows", "[{\"area\":\"a\",\"done\":true},{\"area\":\"a\"}]"))).isEmpty();
-        assertThat(problems(form, Variables.createVariables().putValueTyped("rows",
-                SpinValues.jsonValue("[{\"area\":\"a\",\"done\":false}]").create()))).isEmpty();
-        assertThat(problems(form, Map.of("rows", List.of(Map.of("area", "b", "done", "yes"), Map.of("x", 1)))))
-                .containsExactly("rows[0].area: the value is not one of the form's options",
-                        "rows[0].done: must be true or false", "rows[1].x: not a field of the form",
-                        "rows[1].area: required field missing");
-        assertThat(problems(form, Map.of("rows", "{\"area\":\"a\"}"))).containsExactly("rows: must be a list");
-        assertThat(problems(form, Map.of("rows", "[[1]]"))).containsExactly("rows[0]: must be a row of the form's fields");
-        assertThat(problems(form, Map.of("rows", "[" + "{\"area\":\"a\"},".repeat(CamundaForm.MAX_LIST_ITEMS)
-                + "{\"area\":\"a\"}]"))).containsExactly("rows: at most " + CamundaForm.MAX_LIST_ITEMS + " rows");
-        assertThatThrownBy(() -> form("""
-                {"type":"dynamiclist","path":"rows","id":"l","components":[
-                  {"type":"dynamiclist","path":"inner","id":"i","components":[]}]}"""))
-                .hasMessageContaining("a list inside a list");
     }
 
     @Test
