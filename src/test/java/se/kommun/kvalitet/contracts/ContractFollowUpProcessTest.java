@@ -178,9 +178,11 @@ class ContractFollowUpProcessTest {
         assertThat(actionPlans.require(planId).followUpOn()).isEqualTo(LocalDate.of(2026, 9, 30));
 
         execute(job("measuresDue", pi));
-        assertThat(offeredMeasures(pi)).extracting(m -> m.get("area"), m -> m.get("measure"), m -> m.get("remedied"))
-                .containsExactly(tuple("kvalitetsledningssystem", "Inför egenkontroll varje månad.", false),
-                        tuple("tidsregistrering", "Registrering i appen vid varje besök.", false));
+        assertThat(offeredMeasures(pi)).extracting(m -> m.get("value"), m -> m.get("label")).containsExactly(
+                tuple("1", "1. kvalitetsledningssystem: Inför egenkontroll varje månad. (Verksamhetschef Eva Ek, "
+                        + "senast 2026-09-20)"),
+                tuple("2", "2. tidsregistrering: Registrering i appen vid varje besök. (Samordnare Ali Nur, "
+                        + "senast 2026-09-30)"));
         complete(task("verifyMeasures", pi), verdicts(pi, true, true));
 
         assertThat(pi).hasPassed("followUpDone", "closeContractFollowUp").isWaitingAt("awaitFollowUp");
@@ -284,19 +286,22 @@ class ContractFollowUpProcessTest {
                 .containsExactly(tuple("kvalitetsledningssystem", true), tuple("tidsregistrering", false));
         assertThat(timeline.of(contract(pi).id())).filteredOn(e -> e.kind().equals("MEASURES_VERIFIED"))
                 .singleElement().satisfies(e -> assertThat(e.details()).contains("1 av 2").contains("tidsregistrering"));
-        assertThat(variable(pi, "measureVerdicts")).isNull();
+        assertThat(variable(pi, "remediedMeasures")).isNull();
+        assertThat(variable(pi, "measureChoices")).isNull();
     }
 
     @Test
-    void aMeasureWithoutVerdictIsRefusedAndTheTaskStays() throws Exception {
+    void aVerdictOnAMeasureThePlanDoesNotHaveOrNoVerdictAtAllIsRefusedAndTheTaskStays() throws Exception {
         ProcessInstance pi = deficient();
         submit(pi, LocalDate.of(2026, 9, 30));
         complete(task("reviewActionPlan", pi), withVariables("planApproved", true));
         execute(job("measuresDue", pi));
 
-        assertThatThrownBy(() -> complete(task("verifyMeasures", pi), withVariables("measureVerdicts",
-                List.of(Map.of("position", 1, "remedied", true)))))
-                .hasMessageContaining("measures[2].remedied");
+        assertThatThrownBy(() -> complete(task("verifyMeasures", pi), withVariables("remediedMeasures",
+                List.of("1", "9"))))
+                .hasMessageContaining("measures[9]");
+        assertThatThrownBy(() -> complete(task("verifyMeasures", pi), withVariables("other", true)))
+                .hasMessageContaining("remediedMeasures is required");
 
         assertThat(pi).isWaitingAt("verifyMeasures");
         assertThat(actionPlans.require(planId(pi)).measures()).allSatisfy(m -> assertThat(m.remedied()).isNull());
@@ -415,18 +420,21 @@ class ContractFollowUpProcessTest {
                 new ProposedMeasure(2, "Registrering i appen vid varje besök.", "Samordnare Ali Nur", dueOn)));
     }
 
-    /** The plan's measures as the form shows them. */
+    /** The plan's measures as the form's checklist offers them. */
     private List<Map<String, Object>> offeredMeasures(ProcessInstance pi) throws Exception {
-        return json.readValue(variable(pi, "measureVerdicts").toString(), new TypeReference<>() { });
+        return json.readValue(variable(pi, "measureChoices").toString(), new TypeReference<>() { });
     }
 
-    /** What Tasklist sends back: the offered measures, each with its verdict, as a JSON variable. */
+    /** What Tasklist sends back: the ticked (remedied) measures' values, as a JSON variable. */
     private Map<String, Object> verdicts(ProcessInstance pi, boolean... remedied) throws Exception {
-        List<Map<String, Object>> answered = offeredMeasures(pi);
-        for (int i = 0; i < answered.size(); i++) {
-            answered.get(i).put("remedied", remedied[i]);
+        List<Object> ticked = new java.util.ArrayList<>();
+        List<Map<String, Object>> offered = offeredMeasures(pi);
+        for (int i = 0; i < offered.size(); i++) {
+            if (remedied[i]) {
+                ticked.add(offered.get(i).get("value"));
+            }
         }
-        return withVariables("measureVerdicts", SpinValues.jsonValue(json.writeValueAsString(answered)).create());
+        return withVariables("remediedMeasures", SpinValues.jsonValue(json.writeValueAsString(ticked)).create());
     }
 
     private long planId(ProcessInstance pi) {

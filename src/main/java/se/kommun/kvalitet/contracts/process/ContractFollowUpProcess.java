@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import se.kommun.kvalitet.escalation.Escalations;
 import se.kommun.kvalitet.shared.ProcessVariable;
@@ -57,11 +58,10 @@ public final class ContractFollowUpProcess {
     /** "Granska handlingsplan". */
     public static final ProcessVariable<Boolean> PLAN_APPROVED = client("planApproved", Boolean.class);
     public static final ProcessVariable<String> REVIEW_COMMENTS = client("reviewComments", String.class);
-    /**
-     * "Följa upp åtgärder": the plan's measures, offered by the server when the task is created, each returned
-     * with its verdict {@code remedied}; only positions and verdicts are read back, the texts come from the plan.
-     */
-    public static final ProcessVariable<Object> MEASURE_VERDICTS = client("measureVerdicts", Object.class);
+    /** "Följa upp åtgärder": the plan's measures as the checklist's options, written when the task is created. */
+    public static final ProcessVariable<SpinJsonNode> MEASURE_CHOICES = server("measureChoices", SpinJsonNode.class);
+    /** The measures found carried out and remedied, by position; every other measure of the plan is not. */
+    public static final ProcessVariable<Object> REMEDIED_MEASURES = client("remediedMeasures", Object.class);
     /** Whether every measure was found remedied: written by the server from the verdicts, routes the gateway. */
     public static final ProcessVariable<Boolean> MEASURES_REMEDIED = server("measuresRemedied", Boolean.class);
     /** "Eskalera": the outcome, its reason, a settlement's amount (SEK) or a new deadline (YYYY-MM-DD). */
@@ -73,7 +73,7 @@ public final class ContractFollowUpProcess {
     static final List<ProcessVariable<?>> VARIABLES = Stream.of(List.of(CONTRACT_NUMBER, CONTRACT_MANAGER_GROUP,
             OFFICER_GROUP, CONTRACT_MANAGER, DEADLINES, NEXT_FOLLOW_UP_DATE, CONTRACT_RUNNING, REQUESTED_BY, FOLLOW_UP_ID, DECIDED_DATE,
             ACTION_PLAN_ID, MEASURES_DUE_DATE, OVERALL_RESULT, DEFICIENCIES, PLAN_APPROVED, REVIEW_COMMENTS,
-            MEASURE_VERDICTS, MEASURES_REMEDIED, ESCALATION_OUTCOME, ESCALATION_REASON, SETTLEMENT_AMOUNT, NEW_DEADLINE,
+            MEASURE_CHOICES, REMEDIED_MEASURES, MEASURES_REMEDIED, ESCALATION_OUTCOME, ESCALATION_REASON, SETTLEMENT_AMOUNT, NEW_DEADLINE,
             Escalations.SLA_MARK), SlaVariables.ALL).flatMap(List::stream).toList();
 
     private ContractFollowUpProcess() {

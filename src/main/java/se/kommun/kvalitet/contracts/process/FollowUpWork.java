@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -176,45 +178,48 @@ class FollowUpWork {
                 "Handlingsplan inlämnad");
     }
 
-    /** "Följa upp åtgärder" created: the plan's measures for the form, each to be given its own verdict. */
+    /** "Följa upp åtgärder" created: the plan's measures as the options of a checklist, one verdict each. */
     void offerMeasures(DelegateTask task) {
         ActionPlan plan = actionPlans.require(ContractFollowUpProcess.ACTION_PLAN_ID.in(task));
-        List<Map<String, Object>> measures = plan.measures().stream().map(m -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("position", m.position());
-            item.put("area", m.area());
-            item.put("deficiency", m.deficiency());
-            item.put("measure", m.measure());
-            item.put("responsible", m.responsible());
-            item.put("dueOn", Objects.toString(m.dueOn(), ""));
-            item.put("remedied", false);
-            return item;
-        }).toList();
+        List<Map<String, String>> choices = plan.measures().stream().map(m -> Map.of(
+                "value", Integer.toString(m.position()),
+                "label", m.position() + ". " + m.area() + ": " + m.measure() + " (" + m.responsible() + ", senast "
+                        + m.dueOn() + ")")).toList();
         try {
-            task.setVariable(ContractFollowUpProcess.MEASURE_VERDICTS.name(),
-                    SpinValues.jsonValue(json.writeValueAsString(measures)).create());
+            task.setVariable(ContractFollowUpProcess.MEASURE_CHOICES.name(),
+                    SpinValues.jsonValue(json.writeValueAsString(choices)).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The measures of plan " + plan.id() + " could not be written", e);
         }
     }
 
-    /** "Följa upp åtgärder" completed: each measure verified, remedied or not; all remedied closes the follow-up. */
+    /**
+     * "Följa upp åtgärder" completed: each measure verified on its own (ticked: remedied, not ticked: not);
+     * all remedied closes the follow-up.
+     */
     @Transactional
     void recordVerification(DelegateTask task) {
-        Map<Integer, Boolean> verdicts = new LinkedHashMap<>();
-        for (Map<String, Object> item : items(ContractFollowUpProcess.MEASURE_VERDICTS.find(task).orElse(null),
-                "measureVerdicts must be a list of {\"position\", \"remedied\"}")) {
-            if (!(item.get("position") instanceof Number position)) {
-                throw new IllegalArgumentException("Each of measureVerdicts needs its position: " + item);
-            }
-            Object remedied = item.get("remedied");
-            verdicts.put(position.intValue(), remedied instanceof Boolean b ? b : null);
+        Set<Integer> remediedPositions = new HashSet<>();
+        Object ticked = ContractFollowUpProcess.REMEDIED_MEASURES.find(task).orElseThrow(() ->
+                new IllegalArgumentException("remediedMeasures is required: the positions of the measures found "
+                        + "remedied, an empty list when none is"));
+        try {
+            List<Object> positions = ticked instanceof List<?> ? json.convertValue(ticked, new TypeReference<>() { })
+                    : json.readValue(ticked.toString(), new TypeReference<>() { });
+            positions.forEach(position -> remediedPositions.add(Integer.valueOf(position.toString().strip())));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("remediedMeasures must be a list of measure positions, e.g. [\"1\"]", e);
         }
         long planId = ContractFollowUpProcess.ACTION_PLAN_ID.in(task);
         FollowUp followUp = followUps.require(ContractFollowUpProcess.FOLLOW_UP_ID.in(task));
+        Map<Integer, Boolean> verdicts = new LinkedHashMap<>();
+        actionPlans.require(planId).measures().forEach(m -> verdicts.put(m.position(),
+                remediedPositions.contains(m.position())));
+        remediedPositions.forEach(position -> verdicts.putIfAbsent(position, true));
         boolean allRemedied = actionPlans.verify(planId, verdicts, actor(task));
         ContractFollowUpProcess.MEASURES_REMEDIED.set(task, allRemedied);
-        task.removeVariable(ContractFollowUpProcess.MEASURE_VERDICTS.name());
+        task.removeVariable(ContractFollowUpProcess.REMEDIED_MEASURES.name());
+        task.removeVariable(ContractFollowUpProcess.MEASURE_CHOICES.name());
         List<String> remaining = actionPlans.require(planId).measures().stream()
                 .filter(m -> !Boolean.TRUE.equals(m.remedied())).map(ActionPlan.Measure::area).toList();
         timeline.record(followUp.contractId(), followUp.id(), actor(task), "MEASURES_VERIFIED", allRemedied
@@ -265,7 +270,7 @@ class FollowUpWork {
                 "Uppföljning avslutad");
         for (String answer : List.of(ContractFollowUpProcess.OVERALL_RESULT.name(),
                 ContractFollowUpProcess.PLAN_APPROVED.name(), ContractFollowUpProcess.MEASURES_REMEDIED.name(),
-                ContractFollowUpProcess.MEASURE_VERDICTS.name(),
+                ContractFollowUpProcess.REMEDIED_MEASURES.name(), ContractFollowUpProcess.MEASURE_CHOICES.name(),
                 ContractFollowUpProcess.ESCALATION_OUTCOME.name(), ContractFollowUpProcess.SETTLEMENT_AMOUNT.name(),
                 ContractFollowUpProcess.NEW_DEADLINE.name())) {
             execution.removeVariable(answer);
