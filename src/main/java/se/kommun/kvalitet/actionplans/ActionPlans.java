@@ -166,11 +166,29 @@ public class ActionPlans {
         repository.postponeFollowUp(planId, followUpOn);
     }
 
-    /** Each measure checked: remedied or not (one verdict for the plan's measures, recorded on each). */
+    /**
+     * Each measure checked on its own: a verdict (remedied or not) for every measure of the plan, by position.
+     * Refused as a whole, naming each measure without a verdict; returns whether every measure is remedied.
+     */
     @Transactional
-    public void verify(long planId, boolean remedied, String verifiedBy) {
-        require(planId);
-        repository.recordVerification(planId, remedied, verifiedBy, clock.instant());
+    public boolean verify(long planId, Map<Integer, Boolean> remediedByPosition, String verifiedBy) {
+        ActionPlan plan = require(planId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ActionPlan.Measure measure : plan.measures()) {
+            if (remediedByPosition.get(measure.position()) == null) {
+                errors.put("measures[" + measure.position() + "].remedied",
+                        "Ange om åtgärden är genomförd och bristen avhjälpt / say whether the deficiency is remedied");
+            }
+        }
+        remediedByPosition.keySet().stream()
+                .filter(position -> plan.measures().stream().noneMatch(m -> m.position() == position))
+                .forEach(position -> errors.put("measures[" + position + "]",
+                        "Planen har ingen sådan åtgärd / the plan has no such measure"));
+        if (!errors.isEmpty()) {
+            throw new InvalidActionPlanException(errors);
+        }
+        repository.recordVerification(planId, remediedByPosition, verifiedBy, clock.instant());
+        return remediedByPosition.values().stream().allMatch(Boolean::booleanValue);
     }
 
     private ActionPlan requireStatus(long planId, ActionPlanStatus status) {

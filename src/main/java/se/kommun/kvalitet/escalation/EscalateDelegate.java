@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * "Påminn" / "Eskalera", for any process, behind a timer. Input parameters: {@code level} (REMINDER, MANAGER,
  * PROCESS_OWNER), {@code kind} (what is escalated, e.g. "Avvikelse"), {@code dueDate} (Date), the unit's
- * {@code officerGroup} (for REMINDER) and {@code managerGroup} (for MANAGER), and optionally {@code reference}
- * (default: the process's business key, which the server sets). Reads nothing else of the process.
+ * {@code officerGroup} (for REMINDER) and {@code managerGroup} (for MANAGER), and optionally {@code managerUser}
+ * (one responsible manager, escalated to instead of the group) and {@code reference} (default: the process's
+ * business key, which the server sets). Reads nothing else of the process.
  */
 @Component("escalate")
 class EscalateDelegate implements JavaDelegate {
@@ -38,7 +39,8 @@ class EscalateDelegate implements JavaDelegate {
                 level(execution),
                 LocalDate.ofInstant(dueDate.toInstant(), clock.getZone()),
                 text(execution, "officerGroup"),
-                text(execution, "managerGroup")));
+                text(execution, "managerGroup"),
+                text(execution, "managerUser")));
     }
 
     private static EscalationLevel level(DelegateExecution execution) {

@@ -11,9 +11,16 @@ import java.time.LocalDate;
  * @param dueDate      the due date it is measured against: each level happens once per due date
  * @param officerGroup the unit's officer group; needed for {@link EscalationLevel#REMINDER}
  * @param managerGroup the unit's manager group; needed for {@link EscalationLevel#MANAGER}
+ * @param managerUser  optional: the one manager responsible (e.g. a contract's manager), who is escalated to
+ *                     instead of the whole group; the group is the fallback when she has no e-mail address
  */
 public record Escalation(String reference, String kind, EscalationLevel level, LocalDate dueDate,
-        String officerGroup, String managerGroup) {
+        String officerGroup, String managerGroup, String managerUser) {
+
+    public Escalation(String reference, String kind, EscalationLevel level, LocalDate dueDate, String officerGroup,
+            String managerGroup) {
+        this(reference, kind, level, dueDate, officerGroup, managerGroup, null);
+    }
 
     public Escalation {
         require("reference", reference);

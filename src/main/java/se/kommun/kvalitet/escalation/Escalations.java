@@ -58,8 +58,9 @@ public class Escalations {
 
     /**
      * Reminds or escalates, unless this level (or a later one) already happened for this reference and due
-     * date. Escalating adds the group as a candidate on the process instance's open tasks, so the work shows up
-     * in its Tasklist; everyone reached gets a mail. Nobody to mail is an incident, not silence.
+     * date. Escalating adds the group (or the one responsible manager, when named and reachable by mail) as a
+     * candidate on the process instance's open tasks, so the work shows up in its Tasklist; everyone reached gets
+     * a mail. Nobody to mail is an incident, not silence.
      */
     @Transactional
     public void escalate(DelegateExecution execution, Escalation escalation) {
@@ -77,10 +78,13 @@ public class Escalations {
         };
         // E-mail address -> first name, for the greeting.
         Map<String, String> recipients = new LinkedHashMap<>();
+        User responsibleManager = level == EscalationLevel.MANAGER ? user(escalation.managerUser()) : null;
+        addRecipient(recipients, responsibleManager);
         for (Task task : openTasks) {
             if (level == EscalationLevel.REMINDER && task.getAssignee() != null) {
-                User assignee = identityService.createUserQuery().userId(task.getAssignee()).singleResult();
-                addRecipient(recipients, assignee);
+                addRecipient(recipients, user(task.getAssignee()));
+            } else if (!recipients.isEmpty() && responsibleManager != null) {
+                taskService.addCandidateUser(task.getId(), responsibleManager.getId());
             } else if (level != EscalationLevel.REMINDER) {
                 taskService.addCandidateGroup(task.getId(), group);
             }
@@ -107,6 +111,11 @@ public class Escalations {
             mailer.send(new OutgoingMail(escalation.reference() + ":" + level + "@" + escalation.dueDate() + ":"
                     + address, address, level.template(), SWEDISH, model));
         });
+    }
+
+    private User user(String userId) {
+        return userId == null || userId.isBlank() ? null
+                : identityService.createUserQuery().userId(userId).singleResult();
     }
 
     private static void addRecipient(Map<String, String> recipients, User user) {

@@ -27,9 +27,10 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * The input fields of a Camunda Form (form-js schema) and what Tasklist may submit for them: exactly these keys,
  * required ones present, values of the field's kind (text within its length, one of a select's or radio's options,
  * a boolean, a number, an ISO date/time). Conditionally shown fields are not required here (Tasklist leaves hidden
- * fields out); the step that uses such a value checks it. A form that uses anything this class cannot check
- * (nested keys, dynamic option lists, lists, files, expressions) is refused at {@link #parse}, so no such field is
- * ever accepted unchecked.
+ * fields out); the step that uses such a value checks it. A checklist submits a list of its options (Tasklist sends
+ * it as a Json variable), each checked like a select's value. A form that uses anything this class cannot check
+ * (nested keys, dynamic option lists, other lists, files, expressions) is refused at {@link #parse}, so no such
+ * field is ever accepted unchecked.
  */
 public final class CamundaForm {
 
@@ -37,9 +38,9 @@ public final class CamundaForm {
     private static final Set<String> DISPLAY_ONLY = Set.of("default", "text", "html", "image", "spacer",
             "separator", "button", "iframe", "table");
     private static final Set<String> TEXT = Set.of("textfield", "textarea");
-    private static final Set<String> CHOICE = Set.of("select", "radio");
-    private static final Set<String> INPUT = Set.of("textfield", "textarea", "select", "radio", "checkbox",
-            "number", "datetime");
+    private static final Set<String> CHOICE = Set.of("select", "radio", "checklist");
+    private static final Set<String> INPUT = Set.of("textfield", "textarea", "select", "radio", "checklist",
+            "checkbox", "number", "datetime");
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -182,6 +183,13 @@ public final class CamundaForm {
             }
         }
         for (Field field : fields.values()) {
+            if (field.type().equals("checklist")) {
+                Problem invalid = invalidChecklist(field, submitted, variables);
+                if (invalid != null) {
+                    problems.add(invalid);
+                }
+                continue;
+            }
             Object value = submitted.containsKey(field.key()) ? plain(submitted, field.key()) : null;
             if (isEmpty(value)) {
                 if (field.required()) {
@@ -195,6 +203,41 @@ public final class CamundaForm {
             }
         }
         return problems;
+    }
+
+    /** A checklist's value: a list (Json, JSON text or a Java list) of the field's options; empty when none ticked. */
+    private static Problem invalidChecklist(Field field, Map<String, ?> submitted, Function<String, Object> variables) {
+        String key = field.key();
+        Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(key) : submitted.get(key);
+        if (value instanceof TypedValue typed) {
+            boolean json = typed.getType() != null && "json".equals(typed.getType().getName());
+            if (typed.getType() != null && !typed.getType().isPrimitiveValueType() && !json) {
+                return new Problem(key, "värdet har fel typ", "the value has the wrong type");
+            }
+            value = typed.getValue();
+        }
+        if (value == null) {
+            return field.required() ? new Problem(key, "obligatoriskt fält saknas", "required field missing") : null;
+        }
+        JsonNode ticked;
+        try {
+            ticked = value instanceof java.util.Collection<?> ? JSON.valueToTree(value) : JSON.readTree(value.toString());
+        } catch (IOException | IllegalArgumentException e) {
+            ticked = null;
+        }
+        if (ticked == null || !ticked.isArray()) {
+            return new Problem(key, "ska vara en lista av formulärets val", "must be a list of the form's options");
+        }
+        Set<String> options = field.optionsVariable() == null ? field.options()
+                : optionsIn(variables.apply(field.optionsVariable()));
+        for (JsonNode option : ticked) {
+            if (!option.isTextual() || !options.contains(option.asText())) {
+                return new Problem(key, "värdet finns inte bland formulärets val",
+                        "the value is not one of the form's options");
+            }
+        }
+        return ticked.isEmpty() && field.required()
+                ? new Problem(key, "obligatoriskt fält saknas", "required field missing") : null;
     }
 
     private static Problem invalid(Field field, Object value, Function<String, Object> variables) {

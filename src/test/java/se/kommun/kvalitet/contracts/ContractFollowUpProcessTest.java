@@ -2,6 +2,7 @@ package se.kommun.kvalitet.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -17,13 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,12 @@ class ContractFollowUpProcessTest {
 
     @Autowired
     GreenMail mailCatcher;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    ObjectMapper json;
 
     @Autowired
     SettableClock clock;
@@ -166,7 +178,12 @@ class ContractFollowUpProcessTest {
         assertThat(actionPlans.require(planId).followUpOn()).isEqualTo(LocalDate.of(2026, 9, 30));
 
         execute(job("measuresDue", pi));
-        complete(task("verifyMeasures", pi), withVariables("measuresRemedied", true));
+        assertThat(offeredMeasures(pi)).extracting(m -> m.get("value"), m -> m.get("label")).containsExactly(
+                tuple("1", "1. kvalitetsledningssystem: Inför egenkontroll varje månad. (Verksamhetschef Eva Ek, "
+                        + "senast 2026-09-20)"),
+                tuple("2", "2. tidsregistrering: Registrering i appen vid varje besök. (Samordnare Ali Nur, "
+                        + "senast 2026-09-30)"));
+        complete(task("verifyMeasures", pi), verdicts(pi, true, true));
 
         assertThat(pi).hasPassed("followUpDone", "closeContractFollowUp").isWaitingAt("awaitFollowUp");
         assertThat(actionPlans.require(planId).status()).isEqualTo(ActionPlanStatus.VERIFIED);
@@ -203,7 +220,7 @@ class ContractFollowUpProcessTest {
     }
 
     @Test
-    void aSupplierWhoMissesTheDeadlineIsRemindedAndTheContractManagersGetTheEscalation() throws Exception {
+    void aSupplierWhoMissesTheDeadlineIsRemindedAndTheContractsManagerGetsTheEscalation() throws Exception {
         ProcessInstance pi = deficient();
         mailCatcher.purgeEmailFromAllMailboxes();
 
@@ -222,6 +239,72 @@ class ContractFollowUpProcessTest {
         // Late is still welcome: the link works after the deadline while the contract manager acts.
         submit(pi, LocalDate.of(2026, 9, 30));
         assertThat(pi).isWaitingAt("reviewActionPlan");
+    }
+
+    @Test
+    void aMissedDeadlineIsEscalatedToTheContractsOwnManagerNotTheWholeGroup() throws Exception {
+        String manager = "tove" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identityService.newUser(manager);
+        user.setFirstName("Tove");
+        user.setLastName("Lind");
+        user.setEmail(manager + "@kommun.example");
+        identityService.saveUser(user);
+        try {
+            Contract contract = register.register(Contracts.homeCare(
+                    "T-" + UUID.randomUUID().toString().substring(0, 8), manager), Contracts.MANAGER);
+            ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(contract.number()).singleResult();
+            process.requestNow(pi.getBusinessKey(), Contracts.MANAGER);
+            complete(task("conductFollowUp", pi), withVariables("overallResult", "DEFICIENT",
+                    "deficiencies", DEFICIENCIES));
+            execute(job("requestActionPlan", pi));
+            mailCatcher.purgeEmailFromAllMailboxes();
+
+            execute(job("actionPlanDeadlinePassed", pi));
+            execute(job("escalateActionPlan", pi));
+
+            assertThat(pi).hasPassed("actionPlanEscalated").isWaitingAt("awaitActionPlan");
+            assertThat(Arrays.stream(mailCatcher.getReceivedMessages()).map(this::recipient))
+                    .containsExactly(manager + "@kommun.example");
+        } finally {
+            identityService.deleteUser(manager);
+        }
+    }
+
+    @Test
+    void eachMeasureGetsItsOwnVerdictAndOneLeftUnremediedEscalates() throws Exception {
+        ProcessInstance pi = deficient();
+        submit(pi, LocalDate.of(2026, 9, 30));
+        complete(task("reviewActionPlan", pi), withVariables("planApproved", true));
+        execute(job("measuresDue", pi));
+
+        complete(task("verifyMeasures", pi), verdicts(pi, true, false));
+
+        assertThat(pi).hasPassed("measuresRemediedGateway").isWaitingAt("decideEscalation");
+        assertThat(actionPlans.require(planId(pi)).measures())
+                .extracting(ActionPlan.Measure::area, ActionPlan.Measure::remedied)
+                .containsExactly(tuple("kvalitetsledningssystem", true), tuple("tidsregistrering", false));
+        assertThat(timeline.of(contract(pi).id())).filteredOn(e -> e.kind().equals("MEASURES_VERIFIED"))
+                .singleElement().satisfies(e -> assertThat(e.details()).contains("1 av 2").contains("tidsregistrering"));
+        assertThat(variable(pi, "remediedMeasures")).isNull();
+        assertThat(variable(pi, "measureChoices")).isNull();
+    }
+
+    @Test
+    void aVerdictOnAMeasureThePlanDoesNotHaveOrNoVerdictAtAllIsRefusedAndTheTaskStays() throws Exception {
+        ProcessInstance pi = deficient();
+        submit(pi, LocalDate.of(2026, 9, 30));
+        complete(task("reviewActionPlan", pi), withVariables("planApproved", true));
+        execute(job("measuresDue", pi));
+
+        assertThatThrownBy(() -> complete(task("verifyMeasures", pi), withVariables("remediedMeasures",
+                List.of("1", "9"))))
+                .hasMessageContaining("measures[9]");
+        assertThatThrownBy(() -> complete(task("verifyMeasures", pi), withVariables("other", true)))
+                .hasMessageContaining("remediedMeasures is required");
+
+        assertThat(pi).isWaitingAt("verifyMeasures");
+        assertThat(actionPlans.require(planId(pi)).measures()).allSatisfy(m -> assertThat(m.remedied()).isNull());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -260,7 +343,7 @@ class ContractFollowUpProcessTest {
         assertThat(pi).hasPassed("escalationOutcomeGateway").isWaitingAt("measuresDue");
         assertThat(actionPlans.require(planId(pi)).followUpOn()).isEqualTo(LocalDate.of(2026, 12, 15));
         execute(job("measuresDue", pi));
-        complete(task("verifyMeasures", pi), withVariables("measuresRemedied", true));
+        complete(task("verifyMeasures", pi), verdicts(pi, true, true));
         assertThat(pi).isWaitingAt("awaitFollowUp");
         assertThat(onlyFollowUp(pi).outcome()).isEqualTo(EscalationOutcome.NEW_DEADLINE);
     }
@@ -322,7 +405,7 @@ class ContractFollowUpProcessTest {
         submit(pi, LocalDate.of(2026, 9, 30));
         complete(task("reviewActionPlan", pi), withVariables("planApproved", true));
         execute(job("measuresDue", pi));
-        complete(task("verifyMeasures", pi), withVariables("measuresRemedied", false));
+        complete(task("verifyMeasures", pi), verdicts(pi, false, false));
         assertThat(pi).hasPassed("measuresRemediedGateway").isWaitingAt("decideEscalation");
         assertThat(actionPlans.require(planId(pi)).measures()).allSatisfy(m -> assertThat(m.remedied()).isFalse());
         return pi;
@@ -335,6 +418,23 @@ class ContractFollowUpProcessTest {
         actionPlans.submit(planId, token, List.of(
                 new ProposedMeasure(1, "Inför egenkontroll varje månad.", "Verksamhetschef Eva Ek", dueOn.minusDays(10)),
                 new ProposedMeasure(2, "Registrering i appen vid varje besök.", "Samordnare Ali Nur", dueOn)));
+    }
+
+    /** The plan's measures as the form's checklist offers them. */
+    private List<Map<String, Object>> offeredMeasures(ProcessInstance pi) throws Exception {
+        return json.readValue(variable(pi, "measureChoices").toString(), new TypeReference<>() { });
+    }
+
+    /** What Tasklist sends back: the ticked (remedied) measures' values, as a JSON variable. */
+    private Map<String, Object> verdicts(ProcessInstance pi, boolean... remedied) throws Exception {
+        List<Object> ticked = new java.util.ArrayList<>();
+        List<Map<String, Object>> offered = offeredMeasures(pi);
+        for (int i = 0; i < offered.size(); i++) {
+            if (remedied[i]) {
+                ticked.add(offered.get(i).get("value"));
+            }
+        }
+        return withVariables("remediedMeasures", SpinValues.jsonValue(json.writeValueAsString(ticked)).create());
     }
 
     private long planId(ProcessInstance pi) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +121,26 @@ class CamundaFormTest {
         assertThat(problems(form, Map.of("notes", Variables.objectValue(Map.of("a", 1)).create())))
                 .containsExactly("notes: the value has the wrong type");
         assertThat(problems(form, Map.of("notes", List.of("a")))).containsExactly("notes: the value has the wrong type");
+    }
+
+    /** A checklist is a list of its options, as Tasklist submits it (a Json variable), as JSON text or a list. */
+    @Test
+    void aChecklistIsAListOfItsOptions() {
+        CamundaForm form = form("{\"type\":\"checklist\",\"key\":\"done\",\"valuesKey\":\"choices\"}");
+        Map<String, Object> scope = Map.of("choices", "[{\"label\":\"Ett\",\"value\":\"1\"},{\"label\":\"Två\",\"value\":\"2\"}]");
+
+        assertThat(form.optionsVariables()).containsExactly("choices");
+        assertThat(problems(form, Variables.createVariables().putValueTyped("done",
+                SpinValues.jsonValue("[\"1\",\"2\"]").create()), scope)).isEmpty();
+        assertThat(problems(form, Map.of("done", "[]"), scope)).isEmpty();
+        assertThat(problems(form, Map.of("done", List.of("2")), scope)).isEmpty();
+        assertThat(problems(form, Map.of("done", List.of("3")), scope))
+                .containsExactly("done: the value is not one of the form's options");
+        assertThat(problems(form, Map.of("done", "[1]"), scope))
+                .containsExactly("done: the value is not one of the form's options");
+        assertThat(problems(form, Map.of("done", "1"), scope)).containsExactly("done: must be a list of the form's options");
+        assertThat(problems(form, Map.of("done", Variables.objectValue(List.of("1")).create()), scope))
+                .containsExactly("done: the value has the wrong type");
     }
 
     @Test

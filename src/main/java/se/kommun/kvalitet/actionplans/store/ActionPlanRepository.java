@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,9 +93,10 @@ public class ActionPlanRepository {
                 ActionPlanStatus.APPROVED.name(), id);
     }
 
-    public void recordVerification(long id, boolean remedied, String verifiedBy, Instant at) {
-        jdbc.update("update app.action_plan_measure set remedied = ?, verified_by = ?, verified_at = ? where plan_id = ?",
-                remedied, verifiedBy, Timestamp.from(at), id);
+    public void recordVerification(long id, Map<Integer, Boolean> remediedByPosition, String verifiedBy, Instant at) {
+        remediedByPosition.forEach((position, remedied) -> jdbc.update("update app.action_plan_measure "
+                + "set remedied = ?, verified_by = ?, verified_at = ? where plan_id = ? and position = ?",
+                remedied, verifiedBy, Timestamp.from(at), id, position));
         jdbc.update("update app.action_plan set status = ? where id = ?", ActionPlanStatus.VERIFIED.name(), id);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import se.kommun.kvalitet.escalation.Escalations;
 import se.kommun.kvalitet.shared.ProcessVariable;
@@ -34,6 +35,8 @@ public final class ContractFollowUpProcess {
     /** Candidates of every task: the contract managers and the owning committee's officers. */
     public static final ProcessVariable<String> CONTRACT_MANAGER_GROUP = server("contractManagerGroup", String.class);
     public static final ProcessVariable<String> OFFICER_GROUP = server("officerGroup", String.class);
+    /** The contract's own manager (a user), to whom a supplier's missed deadline is escalated. */
+    public static final ProcessVariable<String> CONTRACT_MANAGER = server("contractManager", String.class);
     /** Working days for the supplier's plan, reminder and second escalation (kvalitet.contracts.*). */
     @SuppressWarnings("rawtypes")
     public static final ProcessVariable<Map> DEADLINES = server("deadlines", Map.class);
@@ -55,8 +58,12 @@ public final class ContractFollowUpProcess {
     /** "Granska handlingsplan". */
     public static final ProcessVariable<Boolean> PLAN_APPROVED = client("planApproved", Boolean.class);
     public static final ProcessVariable<String> REVIEW_COMMENTS = client("reviewComments", String.class);
-    /** "Följa upp åtgärder". */
-    public static final ProcessVariable<Boolean> MEASURES_REMEDIED = client("measuresRemedied", Boolean.class);
+    /** "Följa upp åtgärder": the plan's measures as the checklist's options, written when the task is created. */
+    public static final ProcessVariable<SpinJsonNode> MEASURE_CHOICES = server("measureChoices", SpinJsonNode.class);
+    /** The measures found carried out and remedied, by position; every other measure of the plan is not. */
+    public static final ProcessVariable<Object> REMEDIED_MEASURES = client("remediedMeasures", Object.class);
+    /** Whether every measure was found remedied: written by the server from the verdicts, routes the gateway. */
+    public static final ProcessVariable<Boolean> MEASURES_REMEDIED = server("measuresRemedied", Boolean.class);
     /** "Eskalera": the outcome, its reason, a settlement's amount (SEK) or a new deadline (YYYY-MM-DD). */
     public static final ProcessVariable<String> ESCALATION_OUTCOME = client("escalationOutcome", String.class);
     public static final ProcessVariable<String> ESCALATION_REASON = client("escalationReason", String.class);
@@ -64,9 +71,9 @@ public final class ContractFollowUpProcess {
     public static final ProcessVariable<String> NEW_DEADLINE = client("newDeadline", String.class);
 
     static final List<ProcessVariable<?>> VARIABLES = Stream.of(List.of(CONTRACT_NUMBER, CONTRACT_MANAGER_GROUP,
-            OFFICER_GROUP, DEADLINES, NEXT_FOLLOW_UP_DATE, CONTRACT_RUNNING, REQUESTED_BY, FOLLOW_UP_ID, DECIDED_DATE,
+            OFFICER_GROUP, CONTRACT_MANAGER, DEADLINES, NEXT_FOLLOW_UP_DATE, CONTRACT_RUNNING, REQUESTED_BY, FOLLOW_UP_ID, DECIDED_DATE,
             ACTION_PLAN_ID, MEASURES_DUE_DATE, OVERALL_RESULT, DEFICIENCIES, PLAN_APPROVED, REVIEW_COMMENTS,
-            MEASURES_REMEDIED, ESCALATION_OUTCOME, ESCALATION_REASON, SETTLEMENT_AMOUNT, NEW_DEADLINE,
+            MEASURE_CHOICES, REMEDIED_MEASURES, MEASURES_REMEDIED, ESCALATION_OUTCOME, ESCALATION_REASON, SETTLEMENT_AMOUNT, NEW_DEADLINE,
             Escalations.SLA_MARK), SlaVariables.ALL).flatMap(List::stream).toList();
 
     private ContractFollowUpProcess() {

@@ -6,15 +6,20 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.kommun.kvalitet.actionplans.ActionPlan;
@@ -67,6 +72,7 @@ class FollowUpWork {
         boolean running = contract.terminatedOn() == null && base.isBefore(contract.lastDay())
                 && !contract.lastDay().isBefore(today);
         ContractFollowUpProcess.CONTRACT_RUNNING.set(execution, running);
+        ContractFollowUpProcess.CONTRACT_MANAGER.set(execution, contract.contractManager());
         ContractFollowUpProcess.NEXT_FOLLOW_UP_DATE.set(execution,
                 Date.from(next.atTime(8, 0).atZone(clock.getZone()).toInstant()));
         ContractFollowUpProcess.REQUESTED_BY.set(execution, null);
@@ -172,16 +178,53 @@ class FollowUpWork {
                 "Handlingsplan inlämnad");
     }
 
-    /** "Följa upp åtgärder" completed: each measure verified, remedied or not. */
+    /** "Följa upp åtgärder" created: the plan's measures as the options of a checklist, one verdict each. */
+    void offerMeasures(DelegateTask task) {
+        ActionPlan plan = actionPlans.require(ContractFollowUpProcess.ACTION_PLAN_ID.in(task));
+        List<Map<String, String>> choices = plan.measures().stream().map(m -> Map.of(
+                "value", Integer.toString(m.position()),
+                "label", m.position() + ". " + m.area() + ": " + m.measure() + " (" + m.responsible() + ", senast "
+                        + m.dueOn() + ")")).toList();
+        try {
+            task.setVariable(ContractFollowUpProcess.MEASURE_CHOICES.name(),
+                    SpinValues.jsonValue(json.writeValueAsString(choices)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The measures of plan " + plan.id() + " could not be written", e);
+        }
+    }
+
+    /**
+     * "Följa upp åtgärder" completed: each measure verified on its own (ticked: remedied, not ticked: not);
+     * all remedied closes the follow-up.
+     */
     @Transactional
     void recordVerification(DelegateTask task) {
-        boolean remedied = ContractFollowUpProcess.MEASURES_REMEDIED.find(task)
-                .orElseThrow(() -> new IllegalArgumentException("measuresRemedied is required"));
+        Set<Integer> remediedPositions = new HashSet<>();
+        Object ticked = ContractFollowUpProcess.REMEDIED_MEASURES.find(task).orElseThrow(() ->
+                new IllegalArgumentException("remediedMeasures is required: the positions of the measures found "
+                        + "remedied, an empty list when none is"));
+        try {
+            List<Object> positions = ticked instanceof List<?> ? json.convertValue(ticked, new TypeReference<>() { })
+                    : json.readValue(ticked.toString(), new TypeReference<>() { });
+            positions.forEach(position -> remediedPositions.add(Integer.valueOf(position.toString().strip())));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("remediedMeasures must be a list of measure positions, e.g. [\"1\"]", e);
+        }
         long planId = ContractFollowUpProcess.ACTION_PLAN_ID.in(task);
         FollowUp followUp = followUps.require(ContractFollowUpProcess.FOLLOW_UP_ID.in(task));
-        actionPlans.verify(planId, remedied, actor(task));
-        timeline.record(followUp.contractId(), followUp.id(), actor(task), "MEASURES_VERIFIED",
-                remedied ? "Åtgärderna är genomförda, bristerna avhjälpta" : "Bristerna är inte avhjälpta");
+        Map<Integer, Boolean> verdicts = new LinkedHashMap<>();
+        actionPlans.require(planId).measures().forEach(m -> verdicts.put(m.position(),
+                remediedPositions.contains(m.position())));
+        remediedPositions.forEach(position -> verdicts.putIfAbsent(position, true));
+        boolean allRemedied = actionPlans.verify(planId, verdicts, actor(task));
+        ContractFollowUpProcess.MEASURES_REMEDIED.set(task, allRemedied);
+        task.removeVariable(ContractFollowUpProcess.REMEDIED_MEASURES.name());
+        task.removeVariable(ContractFollowUpProcess.MEASURE_CHOICES.name());
+        List<String> remaining = actionPlans.require(planId).measures().stream()
+                .filter(m -> !Boolean.TRUE.equals(m.remedied())).map(ActionPlan.Measure::area).toList();
+        timeline.record(followUp.contractId(), followUp.id(), actor(task), "MEASURES_VERIFIED", allRemedied
+                ? "Alla åtgärder genomförda, bristerna avhjälpta"
+                : "Inte avhjälpt (" + remaining.size() + " av " + verdicts.size() + "): " + String.join(", ", remaining));
     }
 
     /** "Eskalera" completed: the outcome with its reason; a settlement needs its amount, a new deadline its date. */
@@ -227,6 +270,7 @@ class FollowUpWork {
                 "Uppföljning avslutad");
         for (String answer : List.of(ContractFollowUpProcess.OVERALL_RESULT.name(),
                 ContractFollowUpProcess.PLAN_APPROVED.name(), ContractFollowUpProcess.MEASURES_REMEDIED.name(),
+                ContractFollowUpProcess.REMEDIED_MEASURES.name(), ContractFollowUpProcess.MEASURE_CHOICES.name(),
                 ContractFollowUpProcess.ESCALATION_OUTCOME.name(), ContractFollowUpProcess.SETTLEMENT_AMOUNT.name(),
                 ContractFollowUpProcess.NEW_DEADLINE.name())) {
             execution.removeVariable(answer);
@@ -245,31 +289,25 @@ class FollowUpWork {
         }
     }
 
-    /** From the form: a list of maps, a JSON text, or Spin JSON; or text lines "area: description". */
+    /** From the form: a list of maps (or JSON text, or Spin JSON) of {area, description}; or text lines. */
     private List<FollowUp.Finding> findings(Object value) {
         if (value == null) {
             return List.of();
         }
         List<Map<String, Object>> items;
-        String text = value instanceof List<?> ? null : value.toString().strip();
-        try {
-            if (value instanceof List<?>) {
-                items = json.convertValue(value, new TypeReference<>() { });
-            } else if (text.startsWith("[")) {
-                items = json.readValue(text, new TypeReference<>() { });
-            } else {
-                items = new ArrayList<>();
-                for (String line : text.split("\\R")) {
-                    int colon = line.indexOf(':');
-                    if (!line.isBlank()) {
-                        items.add(colon < 0 ? Map.of("area", line.strip(), "description", line.strip())
-                                : Map.of("area", line.substring(0, colon).strip(),
-                                        "description", line.substring(colon + 1).strip()));
-                    }
+        String text = value.toString().strip();
+        if (value instanceof List<?> || text.startsWith("[")) {
+            items = items(value, "deficiencies must be a list of {\"area\", \"description\"}");
+        } else {
+            items = new ArrayList<>();
+            for (String line : text.split("\\R")) {
+                int colon = line.indexOf(':');
+                if (!line.isBlank()) {
+                    items.add(colon < 0 ? Map.of("area", line.strip(), "description", line.strip())
+                            : Map.of("area", line.substring(0, colon).strip(),
+                                    "description", line.substring(colon + 1).strip()));
                 }
             }
-        } catch (Exception e) {
-            throw new IllegalArgumentException("deficiencies must be a list of {\"area\", \"description\"}", e);
         }
         List<FollowUp.Finding> findings = new ArrayList<>();
         for (Map<String, Object> item : items) {
@@ -278,6 +316,19 @@ class FollowUpWork {
             findings.add(new FollowUp.Finding(checked.area(), checked.description()));
         }
         return findings;
+    }
+
+    /** A form's list: a Java list of maps, a JSON text, or Spin JSON (what Tasklist submits for a list). */
+    private List<Map<String, Object>> items(Object value, String shape) {
+        if (value == null) {
+            return List.of();
+        }
+        try {
+            return value instanceof List<?> ? json.convertValue(value, new TypeReference<>() { })
+                    : json.readValue(value.toString(), new TypeReference<>() { });
+        } catch (IllegalArgumentException | JsonProcessingException e) {
+            throw new IllegalArgumentException(shape, e);
+        }
     }
 
     /** Who completed the task: its assignee, else the authenticated user (a completion through the REST API). */
