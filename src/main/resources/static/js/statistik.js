@@ -1,11 +1,10 @@
 // Draws the months of /statistik with echarts; the tables on the page hold the same figures without JavaScript.
 (function () {
-  var data = document.getElementById('statistics-months');
   var target = document.getElementById('statistics-chart');
-  if (!data || !target || typeof echarts === 'undefined') {
+  if (!target || !target.dataset.months || typeof echarts === 'undefined') {
     return;
   }
-  var months = JSON.parse(data.textContent);
+  var months = JSON.parse(target.dataset.months);
   var chart = echarts.init(target);
   chart.setOption({
     aria: { enabled: true },
