@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import se.kommun.kvalitet.shared.PlainText;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * What an applicant hands in on the public page: who applies (a provider or a unit), the contact, the category, a

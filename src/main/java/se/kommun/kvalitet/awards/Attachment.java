@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import se.kommun.kvalitet.shared.UploadedFiles;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * An attachment to an application: PDF or an image (PNG, JPEG), at most {@value #MAX_BYTES} bytes, at most

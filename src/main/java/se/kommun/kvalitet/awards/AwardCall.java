@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * The yearly call an administrator opens: its categories, criteria with weights and the closing date (the last day

@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.awards;
 
 import java.util.List;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * Refused input to a call, an application or a score, with every error at once; thrown before anything is stored,

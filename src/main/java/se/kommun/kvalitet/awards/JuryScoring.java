@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * A jury member's scores of one application, checked before anything is stored: she must not have declared a

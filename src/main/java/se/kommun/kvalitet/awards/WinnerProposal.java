@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * The jury chair's proposal: at least one winner, each a ranked application, each with the jury's motivation, which

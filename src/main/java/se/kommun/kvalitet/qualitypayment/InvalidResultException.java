@@ -1,18 +1,19 @@
 package se.kommun.kvalitet.qualitypayment;
 
 import java.util.List;
+import se.kommun.kvalitet.shared.FieldError;
 
 /** A result that cannot be stored; nothing of it is. */
 class InvalidResultException extends RuntimeException {
 
-    private final transient List<ResultError> errors;
+    private final transient List<FieldError> errors;
 
-    InvalidResultException(List<ResultError> errors) {
+    InvalidResultException(List<FieldError> errors) {
         super("Ogiltigt resultat / invalid result: " + errors);
         this.errors = List.copyOf(errors);
     }
 
-    List<ResultError> errors() {
+    List<FieldError> errors() {
         return errors;
     }
 }

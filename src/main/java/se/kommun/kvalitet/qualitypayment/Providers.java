@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import se.kommun.kvalitet.contracts.ContractDirectory;
 import se.kommun.kvalitet.organisation.Organisation;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * Who reports in a period of an area: every contract of the area that runs during the tertial (from the contract
@@ -40,15 +41,15 @@ class Providers {
     }
 
     /** The provider a result names, or the errors that say why it is not one. */
-    Optional<Provider> resolve(String name, String contractNumber, Tertial tertial, List<ResultError> errors) {
+    Optional<Provider> resolve(String name, String contractNumber, Tertial tertial, List<FieldError> errors) {
         if (name == null) {
-            errors.add(new ResultError("provider", "required", "Utförare krävs / provider required"));
+            errors.add(new FieldError("provider", "required", "Utförare krävs / provider required"));
             return Optional.empty();
         }
         if (contractNumber == null) {
             Optional<QualityPaymentSettings.InHouseProvider> inHouse = settings.inHouse(name);
             if (inHouse.isEmpty()) {
-                errors.add(new ResultError("provider", "unknown-provider", "Okänd utförare: en leverantör anges med "
+                errors.add(new FieldError("provider", "unknown-provider", "Okänd utförare: en leverantör anges med "
                         + "sitt avtalsnummer, egen regi med sitt namn i inställningarna / unknown provider: a supplier "
                         + "needs its contract number"));
                 return Optional.empty();
@@ -58,17 +59,17 @@ class Providers {
         }
         Optional<ContractDirectory.ContractSummary> found = contracts.find(contractNumber);
         if (found.isEmpty()) {
-            errors.add(new ResultError("contractNumber", "unknown-contract", "Okänt avtalsnummer / unknown contract"));
+            errors.add(new FieldError("contractNumber", "unknown-contract", "Okänt avtalsnummer / unknown contract"));
             return Optional.empty();
         }
         ContractDirectory.ContractSummary contract = found.get();
         if (!contract.supplierName().equalsIgnoreCase(name)) {
-            errors.add(new ResultError("provider", "provider-not-on-contract", "Avtalet " + contract.number()
+            errors.add(new FieldError("provider", "provider-not-on-contract", "Avtalet " + contract.number()
                     + " är med " + contract.supplierName() + " / the contract is with " + contract.supplierName()));
             return Optional.empty();
         }
         if (tertial != null && !contract.runsDuring(tertial.first(), tertial.last())) {
-            errors.add(new ResultError("contractNumber", "contract-not-running", "Avtalet löper inte under "
+            errors.add(new FieldError("contractNumber", "contract-not-running", "Avtalet löper inte under "
                     + tertial + " / the contract does not run in the period"));
             return Optional.empty();
         }

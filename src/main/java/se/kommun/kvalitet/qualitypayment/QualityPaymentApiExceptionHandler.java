@@ -1,7 +1,5 @@
 package se.kommun.kvalitet.qualitypayment;
 
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,14 +19,7 @@ class QualityPaymentApiExceptionHandler {
 
     @ExceptionHandler(InvalidResultException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidResultException ex) {
-        List<Map<String, String>> errors = ex.errors().stream()
-                .map(error -> Map.of("field", error.field(), "rule", error.rule(), "message", error.message()))
-                .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Ogiltigt resultat / invalid result",
-                errors.size() == 1 ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
-                        : errors.size() + " fält behöver rättas / fields to correct.");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(Problems.invalidFields("Ogiltigt resultat / invalid result", ex.errors()));
     }
 
     @ExceptionHandler(CsvFile.UnreadableCsvException.class)

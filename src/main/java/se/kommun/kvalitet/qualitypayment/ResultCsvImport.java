@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.kommun.kvalitet.shared.CsvFile;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * {@code POST /api/quality-payment/results/import}: a CSV file as {@link CsvFile} reads it, header
@@ -32,7 +33,7 @@ class ResultCsvImport {
         this.perRow = new TransactionTemplate(transactions);
     }
 
-    record RowResult(int row, String provider, String indicator, boolean stored, List<ResultError> errors) {
+    record RowResult(int row, String provider, String indicator, boolean stored, List<FieldError> errors) {
     }
 
     record Report(int stored, int refused, List<RowResult> rows) {
@@ -51,13 +52,13 @@ class ResultCsvImport {
     private RowResult importRow(CsvFile file, CsvFile.Row row, QualityAccess.Actor actor) {
         if (!row.complete()) {
             int fields = row.fields().size();
-            return new RowResult(row.line(), null, null, false, List.of(new ResultError("row", "columns", "Raden har "
+            return new RowResult(row.line(), null, null, false, List.of(new FieldError("row", "columns", "Raden har "
                     + fields + " fält, rubriken " + row.expected() + " / the row has " + fields + " fields, the "
                     + "header " + row.expected())));
         }
         String provider = file.value(row, "provider");
         String indicator = file.value(row, "indicator");
-        List<ResultError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         BigDecimal value = number(file.value(row, "value"), "value", errors);
         BigDecimal hours = number(file.value(row, "performedHours"), "performedHours", errors);
         if (!errors.isEmpty()) {
@@ -71,22 +72,22 @@ class ResultCsvImport {
         } catch (InvalidResultException refused) {
             return new RowResult(row.line(), provider, indicator, false, refused.errors());
         } catch (DuplicateKeyException twice) {
-            return new RowResult(row.line(), provider, indicator, false, List.of(new ResultError("indicator",
+            return new RowResult(row.line(), provider, indicator, false, List.of(new FieldError("indicator",
                     "duplicate", "Resultatet finns redan / the result exists")));
         } catch (AccessDeniedException notYours) {
-            return new RowResult(row.line(), provider, indicator, false, List.of(new ResultError("provider",
+            return new RowResult(row.line(), provider, indicator, false, List.of(new FieldError("provider",
                     "forbidden", "Inte din enhets utförare / not your unit's provider")));
         }
     }
 
-    private static BigDecimal number(String text, String field, List<ResultError> errors) {
+    private static BigDecimal number(String text, String field, List<FieldError> errors) {
         if (text == null) {
             return null;
         }
         try {
             return new BigDecimal(text.replace(',', '.').replace(" ", ""));
         } catch (NumberFormatException e) {
-            errors.add(new ResultError(field, "number", "Ett tal, t.ex. 12 eller 12,5 / a number"));
+            errors.add(new FieldError(field, "number", "Ett tal, t.ex. 12 eller 12,5 / a number"));
             return null;
         }
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * Registers a provider's result, or corrects one, after checking every rule at once so that one answer names every
@@ -46,10 +47,10 @@ class ResultRegister {
     @Transactional
     QualityRepository.Result register(ResultInput input, QualityAccess.Actor actor) {
         Checked checked = check(input, actor, true);
-        List<ResultError> errors = new ArrayList<>(checked.errors());
+        List<FieldError> errors = new ArrayList<>(checked.errors());
         if (errors.isEmpty() && repository.find(checked.tertial().code(), checked.provider().name(),
                 checked.indicator().code()).isPresent()) {
-            errors.add(new ResultError("indicator", "duplicate", "Resultatet finns redan för utföraren, perioden och "
+            errors.add(new FieldError("indicator", "duplicate", "Resultatet finns redan för utföraren, perioden och "
                     + "indikatorn; rätta det med PUT / the result exists; correct it with PUT"));
         }
         if (!errors.isEmpty()) {
@@ -77,7 +78,7 @@ class ResultRegister {
             throw new PeriodClosedException(period.get().period(), period.get().area(), period.get().decisionNumber());
         }
         QualityRepository.Result existing = repository.find(checked.tertial().code(), checked.provider().name(),
-                checked.indicator().code()).orElseThrow(() -> new InvalidResultException(List.of(new ResultError(
+                checked.indicator().code()).orElseThrow(() -> new InvalidResultException(List.of(new FieldError(
                         "indicator", "not-registered", "Inget resultat att rätta; registrera det med POST / no result "
                         + "to correct"))));
         repository.correct(existing.id(), input.value(), input.performedHours(), input.source().strip(),
@@ -89,17 +90,17 @@ class ResultRegister {
     }
 
     private record Checked(Tertial tertial, Provider provider, QualityPaymentSettings.Indicator indicator,
-            List<ResultError> errors) {
+            List<FieldError> errors) {
     }
 
     private Checked check(ResultInput input, QualityAccess.Actor actor, boolean newResult) {
-        List<ResultError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Tertial tertial = Tertial.parse(input.period()).orElse(null);
         if (tertial == null) {
-            errors.add(new ResultError("period", "period", "Period som tertial ÅÅÅÅ-T1 (jan–apr), -T2 (maj–aug) eller "
+            errors.add(new FieldError("period", "period", "Period som tertial ÅÅÅÅ-T1 (jan–apr), -T2 (maj–aug) eller "
                     + "-T3 (sep–dec) / period as a tertial YYYY-T1, -T2 or -T3"));
         } else if (tertial.first().isAfter(LocalDate.now(clock))) {
-            errors.add(new ResultError("period", "period-future", "Perioden har inte börjat / the period has not "
+            errors.add(new FieldError("period", "period-future", "Perioden har inte börjat / the period has not "
                     + "begun"));
         }
         Provider provider = providers.resolve(trim(input.provider()), trim(input.contractNumber()), tertial, errors)
@@ -109,34 +110,34 @@ class ResultRegister {
         }
         QualityPaymentSettings.Indicator indicator = settings.indicator(trim(input.indicator())).orElse(null);
         if (indicator == null) {
-            errors.add(new ResultError("indicator", "unknown-indicator", "Okänd indikator; kända: "
+            errors.add(new FieldError("indicator", "unknown-indicator", "Okänd indikator; kända: "
                     + settings.indicators().stream().map(QualityPaymentSettings.Indicator::code).toList()
                     + " / unknown indicator"));
         } else if (input.value() == null) {
-            errors.add(new ResultError("value", "required", "Värde krävs / value required"));
+            errors.add(new FieldError("value", "required", "Värde krävs / value required"));
         } else if (input.value().compareTo(indicator.min()) < 0 || input.value().compareTo(indicator.max()) > 0) {
-            errors.add(new ResultError("value", "out-of-range", indicator.code() + ": " + indicator.min().toPlainString()
+            errors.add(new FieldError("value", "out-of-range", indicator.code() + ": " + indicator.min().toPlainString()
                     + "–" + indicator.max().toPlainString() + " " + indicator.unit() + " / value out of range"));
         }
         if (input.performedHours() == null || input.performedHours().signum() < 0) {
-            errors.add(new ResultError("performedHours", "required", "Utförda timmar, 0 eller fler / performed hours, "
+            errors.add(new FieldError("performedHours", "required", "Utförda timmar, 0 eller fler / performed hours, "
                     + "0 or more"));
         } else if (provider != null && tertial != null) {
             Optional<BigDecimal> other = repository.resultsOf(tertial.code(), provider.name()).stream()
                     .filter(r -> indicator == null || !r.indicator().equals(indicator.code()))
                     .map(QualityRepository.Result::performedHours).findFirst();
             if (other.isPresent() && other.get().compareTo(input.performedHours()) != 0) {
-                errors.add(new ResultError("performedHours", "hours-mismatch", "Utförarens övriga resultat för "
+                errors.add(new FieldError("performedHours", "hours-mismatch", "Utförarens övriga resultat för "
                         + "perioden har " + other.get().toPlainString() + " timmar / the provider's other results "
                         + "have other hours"));
             }
         }
         if (input.source() == null || input.source().isBlank() || input.source().length() > 300) {
-            errors.add(new ResultError("source", "required", "Källa krävs, högst 300 tecken / source required"));
+            errors.add(new FieldError("source", "required", "Källa krävs, högst 300 tecken / source required"));
         }
         if (newResult && errors.isEmpty()) {
             repository.period(tertial.code(), provider.area()).filter(p -> p.status() == QualityRepository.Status.APPROVED)
-                    .ifPresent(p -> errors.add(new ResultError("period", "period-approved", "Perioden är beslutad ("
+                    .ifPresent(p -> errors.add(new FieldError("period", "period-approved", "Perioden är beslutad ("
                             + p.decisionNumber() + ") / the period is decided")));
         }
         return new Checked(tertial, provider, indicator, errors);

@@ -1,4 +1,4 @@
 /** The start page, language switching and RFC 7807 problem responses shared by every controller. */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
-        allowedDependencies = {})
+        allowedDependencies = {"shared"})
 package se.kommun.kvalitet.web;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import se.kommun.kvalitet.shared.FieldError;
 
 class AttachmentTest {
 

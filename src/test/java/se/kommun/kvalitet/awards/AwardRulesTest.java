@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import se.kommun.kvalitet.shared.FieldError;
 
 /** The bad input of issue 25, refused with every error named, before anything could be stored. */
 class AwardRulesTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import se.kommun.kvalitet.shared.FieldError;
 
 class WinnerProposalTest {
 

@@ -17,6 +17,7 @@ import se.kommun.kvalitet.contracts.record.Committees;
 import se.kommun.kvalitet.contracts.record.Contract;
 import se.kommun.kvalitet.contracts.record.ContractRepository;
 import se.kommun.kvalitet.contracts.record.OrganisationNumbers;
+import se.kommun.kvalitet.shared.FieldError;
 
 /** Every rule of a new contract, all checked at once so that one answer names every field to correct. */
 @Component

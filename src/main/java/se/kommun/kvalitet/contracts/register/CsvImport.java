@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.kommun.kvalitet.shared.CsvFile;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * {@code POST /api/contracts/import}: a CSV file as {@link CsvFile} reads it (UTF-8, {@code ;} or {@code ,}, quotes,

@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.contracts.register;
 
 import java.util.List;
+import se.kommun.kvalitet.shared.FieldError;
 
 /** A contract that cannot be registered; nothing of it is stored. */
 public class InvalidContractException extends RuntimeException {

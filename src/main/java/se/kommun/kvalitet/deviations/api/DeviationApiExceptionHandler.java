@@ -1,7 +1,5 @@
 package se.kommun.kvalitet.deviations.api;
 
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,15 +20,7 @@ class DeviationApiExceptionHandler {
 
     @ExceptionHandler(InvalidDeviationException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidDeviationException ex) {
-        List<Map<String, String>> errors = ex.errors().stream()
-                .map(error -> Map.of("field", error.field(), "rule", error.rule(), "message", error.message()))
-                .toList();
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation",
-                "Ogiltig avvikelse / invalid deviation", errors.size() == 1
-                        ? errors.get(0).get("field") + ": " + errors.get(0).get("message")
-                        : errors.size() + " fält behöver rättas / fields to correct.");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(Problems.invalidFields("Ogiltig avvikelse / invalid deviation", ex.errors()));
     }
 
     @ExceptionHandler(DeviationNotFoundException.class)

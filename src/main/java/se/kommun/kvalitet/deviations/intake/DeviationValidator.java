@@ -8,10 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import se.kommun.kvalitet.deviations.intake.InvalidDeviationException.FieldError;
 import se.kommun.kvalitet.deviations.record.Area;
 import se.kommun.kvalitet.deviations.record.PersonalIdentityNumbers;
 import se.kommun.kvalitet.organisation.Organisation;
+import se.kommun.kvalitet.shared.FieldError;
 
 /** The rules of a deviation report, the same for the API and Tasklist's start form. */
 public final class DeviationValidator {

@@ -2,13 +2,10 @@ package se.kommun.kvalitet.deviations.intake;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import se.kommun.kvalitet.shared.FieldError;
 
 /** A report or a step's input that was refused; nothing was stored. Each error names its field and rule. */
 public class InvalidDeviationException extends RuntimeException {
-
-    /** One refused field; {@code message} is Swedish first, then English. */
-    public record FieldError(String field, String rule, String message) {
-    }
 
     private final transient List<FieldError> errors;
 

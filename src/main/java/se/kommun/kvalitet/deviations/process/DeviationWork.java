@@ -15,12 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.kommun.kvalitet.deviations.intake.DeviationValidator;
 import se.kommun.kvalitet.deviations.intake.InvalidDeviationException;
-import se.kommun.kvalitet.deviations.intake.InvalidDeviationException.FieldError;
 import se.kommun.kvalitet.deviations.record.Area;
 import se.kommun.kvalitet.deviations.record.Deviation;
 import se.kommun.kvalitet.deviations.record.DeviationRepository;
 import se.kommun.kvalitet.deviations.record.DeviationStatus;
 import se.kommun.kvalitet.shared.ProcessVariable;
+import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * What each task of the deviation process hands over: checked, written to {@code app.deviation} and its texts
