@@ -89,7 +89,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/js/**", "/img/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/cases").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/categories").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/categories", SignOutController.PATH).permitAll()
                         .requestMatchers("/rapportera", "/rapportera/**", "/arende", "/arende/**").permitAll()
                         // Open311 GeoReport v2: public; the module checks the api_key of each report itself.
                         .requestMatchers("/open311/v2/**").permitAll()

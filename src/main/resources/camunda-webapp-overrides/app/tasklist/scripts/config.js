@@ -21,6 +21,8 @@ export default {
     availableLocales: ['sv', 'en'],
     fallbackLocale: 'sv'
   },
+  // "Logga ut" also ends the identity provider's session when staff sign in with OIDC (docs/security.md).
+  customScripts: ['kvalitet/sign-out'],
   // kvalitet-end
   // change the app name and vendor
   // app: {

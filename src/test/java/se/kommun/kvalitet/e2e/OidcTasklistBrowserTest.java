@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A care officer opens Tasklist, signs in on the municipality's provider's login page (mock-oauth2-server, its
  * group claim an Entra-style object id mapped to careOfficers), sees Vård och omsorg's case and not Gata och park's,
- * and logs out through the provider. Own JVM: the application runs with the OIDC properties.
+ * and logs out with Tasklist's own "Logga ut", which ends the provider's session too. Own JVM: the application runs
+ * with the OIDC properties.
  */
 @Tag("own-jvm")
 class OidcTasklistBrowserTest {
@@ -82,7 +83,9 @@ class OidcTasklistBrowserTest {
         browser.screenshot("tasklist-care-case");
         assertThat(browser.text(By.cssSelector(".tasks-list"))).doesNotContain(street);
 
-        browser.open(baseUrl + "/logout");
+        // Tasklist's own "Logga ut" in the user menu: it ends the provider's session too, and lands on our start page.
+        browser.click(By.cssSelector("li.account .dropdown-toggle"));
+        browser.click(By.cssSelector("li.logout a"));
         browser.waitUntil(driver -> driver.getCurrentUrl().equals(baseUrl + "/"));
         browser.screenshot("logged-out-start-page");
         browser.open(baseUrl + "/camunda/app/tasklist/default/");

@@ -110,6 +110,11 @@ class OidcLoginTest {
         tasks.forEach(task -> taskIds.add(task.path("id").asText()));
         assertThat(taskIds).contains(taskId(careCase)).doesNotContain(taskId(streetCase));
 
+        // The webapps' "Logga ut" is sent to /logout (webapp sign-out script), which ends both sessions.
+        HttpResponse<String> singleSignOut = officer.get(baseUrl + "/session/sign-out");
+        assertThat(singleSignOut.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(singleSignOut.body()).path("url").asText()).isEqualTo("/logout");
+
         // Logout ends our session and sends the browser to the provider's end_session_endpoint.
         HttpResponse<String> logout = officer.send(HttpRequest.newBuilder(URI.create(baseUrl + "/logout")).GET(),
                 false);

@@ -47,6 +47,21 @@ class WebappOverridesTest {
                 .contains("[cam-widget-header] .ce-eol-banner {\n  display: none;\n}");
     }
 
+    /** One sign-out script for every app; with local passwords the server names no single sign-out, so it stays idle. */
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void everyAppLoadsTheSignOutScriptWhichStaysIdleWithLocalPasswords(String app) {
+        assertThat(served("/camunda/app/" + app + "/scripts/config.js")).contains("customScripts: ['kvalitet/sign-out']");
+        ResponseEntity<String> script = http.getForEntity("/camunda/app/" + app + "/kvalitet/sign-out.js?bust=7.24.0",
+                String.class);
+        assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(script.getHeaders().getContentType()).hasToString("text/javascript");
+        assertThat(script.getBody()).contains("fetch('/session/sign-out'", "li.logout a");
+
+        ResponseEntity<String> signOut = http.getForEntity("/session/sign-out", String.class);
+        assertThat(signOut.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     @Test
     void tasklistStylesHideTheCreateTaskButton() {
         assertThat(served("/camunda/app/tasklist/styles/user-styles.css"))
