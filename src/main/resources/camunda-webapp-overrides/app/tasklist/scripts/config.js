@@ -21,8 +21,9 @@ export default {
     availableLocales: ['sv', 'en'],
     fallbackLocale: 'sv'
   },
-  // "Logga ut" also ends the identity provider's session when staff sign in with OIDC (docs/security.md).
-  customScripts: ['kvalitet/sign-out'],
+  // "Logga ut" also ends the identity provider's session when staff sign in with OIDC (docs/security.md);
+  // a picked svarsmall fills the answer field (docs/enkat.md).
+  customScripts: ['kvalitet/sign-out', 'kvalitet/answer-templates'],
   // kvalitet-end
   // change the app name and vendor
   // app: {

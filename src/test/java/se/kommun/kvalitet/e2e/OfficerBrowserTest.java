@@ -113,14 +113,17 @@ class OfficerBrowserTest {
         Task feedback = currentTask(processInstanceId, "giveFeedback");
         tasklist.openTask(feedback.getId());
         tasklist.claim();
-        // The category's svarsmall, filled in with the case, to copy; the pick is recorded. Taking the task fills in
-        // the officer's name on the server; Tasklist shows it once the task is opened again.
-        assertThat(browser.text(By.cssSelector(".fjs-container"))).contains("Tack, vi har åtgärdat", reference,
-                "Vård och omsorg");
-        assertThat((String) runtimeService.getVariable(processInstanceId, "feedbackTemplateTexts"))
-                .contains("Björn Berg, Vård och omsorg");
+        // Picking the category's svarsmall puts its text, filled in with the case and the officer who took the task,
+        // into the answer; she adds a line and sends. The mail and the status page carry her final text.
+        assertThat(browser.text(By.cssSelector(".fjs-container"))).contains("Tack, vi har åtgärdat");
         tasklist.choose("give_feedback_feedbackTemplate", "Tack, vi har åtgärdat");
-        tasklist.fillText("give_feedback_feedback", ANSWER);
+        String filled = browser.waitUntil(driver -> {
+            String value = tasklist.value("give_feedback_feedback");
+            return value.contains("Björn Berg, Vård och omsorg") ? value : null;
+        });
+        assertThat(filled).contains(reference).doesNotContain("{handläggare}", "{referens}");
+        String answerText = filled + "\n\n" + ANSWER;
+        tasklist.fillText("give_feedback_feedback", answerText);
         browser.screenshot("feedback-filled");
         tasklist.complete();
         browser.screenshot("all-done");
@@ -129,15 +132,15 @@ class OfficerBrowserTest {
                 + "where c.reference = ? and e.kind = 'ANSWER_TEMPLATE_USED'", String.class, reference))
                 .endsWith(" Tack, vi har åtgärdat");
         assertThat(runtimeService.getVariables(processInstanceId)).containsAllEntriesOf(Map.of(
-                "investigationOutcome", "continue", "rootCause", "ROUTINE_NOT_FOLLOWED", "feedback", ANSWER));
+                "investigationOutcome", "continue", "rootCause", "ROUTINE_NOT_FOLLOWED", "feedback", answerText));
         // The feedback mail is an async step and the job executor is off in tests.
         executeJob(processInstanceId, "sendFeedback");
         MimeMessage answer = CitizenMail.lastMailTo(mailCatcher, CITIZEN);
         assertThat(answer.getSubject()).contains(reference);
-        assertThat(MailText.plainText(answer)).contains(ANSWER);
+        assertThat(MailText.plainText(answer)).contains(filled.lines().findFirst().orElseThrow(), ANSWER);
 
         browser.open(statusLink);
-        assertThat(browser.text(By.cssSelector(".feedback"))).isEqualTo(ANSWER);
+        assertThat(browser.text(By.cssSelector(".feedback"))).contains(filled.lines().findFirst().orElseThrow(), ANSWER);
         assertThat(browser.text(By.cssSelector(".facts"))).contains("Avslutat");
         browser.screenshot("status-with-answer");
     }

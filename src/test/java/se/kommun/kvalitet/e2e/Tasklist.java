@@ -49,6 +49,11 @@ final class Tasklist {
         browser.insertText(field(componentId), text);
     }
 
+    /** What a form field holds now, as form-js shows it. */
+    String value(String componentId) {
+        return browser.driver().findElement(field(componentId)).getDomProperty("value");
+    }
+
     /**
      * Picks an option by its label, as the officer sees it: form-js radios carry no value attribute, and its
      * select is a drop-down of its own, which opens and picks on mousedown.

@@ -35,7 +35,7 @@ class ModelCheckTest {
                 .replace("\"type\": \"select\"", "\"type\": \"taglist\""));
 
         assertThat(checker.check(PROCESSES, forms)).map(Violation::toString).containsExactlyInAnyOrder(
-                "investigate-case.form: form 'investigate-case': component 'investigate_case_supplementTemplate' uses "
+                "investigate-case.form: form 'investigate-case': component 'investigate_case_rerouteTo' uses "
                         + "component type 'taglist', which the server cannot check [form-checkable]",
                 "investigate-case.form: form 'investigate-case': field 'caseReference' is a variable only the "
                         + "server may write (declared server-only) [server-only-field]");

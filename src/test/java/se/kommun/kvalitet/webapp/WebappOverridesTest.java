@@ -51,7 +51,7 @@ class WebappOverridesTest {
     @ParameterizedTest
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void everyAppLoadsTheSignOutScriptWhichStaysIdleWithLocalPasswords(String app) {
-        assertThat(served("/camunda/app/" + app + "/scripts/config.js")).contains("customScripts: ['kvalitet/sign-out']");
+        assertThat(served("/camunda/app/" + app + "/scripts/config.js")).contains("customScripts: ['kvalitet/sign-out'");
         ResponseEntity<String> script = http.getForEntity("/camunda/app/" + app + "/kvalitet/sign-out.js?bust=7.24.0",
                 String.class);
         assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -60,6 +60,13 @@ class WebappOverridesTest {
 
         ResponseEntity<String> signOut = http.getForEntity("/session/sign-out", String.class);
         assertThat(signOut.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void tasklistLoadsTheAnswerTemplateScript() {
+        assertThat(served("/camunda/app/tasklist/scripts/config.js")).contains("'kvalitet/answer-templates'");
+        assertThat(served("/camunda/app/tasklist/kvalitet/answer-templates.js")).contains("feedbackTemplateChoices");
+        assertThat(served("/camunda/app/cockpit/scripts/config.js")).doesNotContain("answer-templates");
     }
 
     @Test

@@ -91,17 +91,14 @@ public final class CaseProcess {
     public static final ProcessVariable<String> REOPENING_NOTE = client("reopeningNote", String.class);
 
     /**
-     * Svarsmallar (cases.answertemplates) offered on "Återkoppla" and "Utreda och dokumentera": the select's options
-     * ({@code valuesKey}, [{label, value}]) and the filled-in texts the officer copies and edits, written by the
-     * server when the task is created or taken; the officer's pick is recorded on the case.
+     * Svarsmallar (cases.answertemplates) offered on "Återkoppla" and "Utreda och dokumentera": the options
+     * ({@code valuesKey}, [{label, value, text}], the text filled in for the case), written by the server when the
+     * task is created or taken; picking one puts its text into the answer field, and the pick is recorded.
      */
     public static final ProcessVariable<SpinJsonNode> FEEDBACK_TEMPLATE_CHOICES =
             server("feedbackTemplateChoices", SpinJsonNode.class);
-    public static final ProcessVariable<String> FEEDBACK_TEMPLATE_TEXTS = server("feedbackTemplateTexts", String.class);
     public static final ProcessVariable<SpinJsonNode> SUPPLEMENT_TEMPLATE_CHOICES =
             server("supplementTemplateChoices", SpinJsonNode.class);
-    public static final ProcessVariable<String> SUPPLEMENT_TEMPLATE_TEXTS =
-            server("supplementTemplateTexts", String.class);
     public static final ProcessVariable<String> FEEDBACK_TEMPLATE = client("feedbackTemplate", String.class);
     public static final ProcessVariable<String> SUPPLEMENT_TEMPLATE = client("supplementTemplate", String.class);
 
@@ -117,7 +114,7 @@ public final class CaseProcess {
             TASK_PRIORITY, UNIT_CHOICES, DUPLICATE_OF, FINDINGS, OUTCOME, SUPPLEMENT_QUESTION, REROUTE_TO, FORWARDED_TO,
             MEASURES, ROOT_CAUSE, FEEDBACK, PRAISE_SHARED, SURVEY_VALID_UNTIL, REOPENING_REQUESTED,
             SURVEY_CONTACT_ALLOWED, SURVEY_ANSWERED_AT, SURVEY_ANSWER, REOPEN_DECISION, REOPENING_NOTE,
-            FEEDBACK_TEMPLATE_CHOICES, FEEDBACK_TEMPLATE_TEXTS, SUPPLEMENT_TEMPLATE_CHOICES, SUPPLEMENT_TEMPLATE_TEXTS,
+            FEEDBACK_TEMPLATE_CHOICES, SUPPLEMENT_TEMPLATE_CHOICES,
             FEEDBACK_TEMPLATE, SUPPLEMENT_TEMPLATE, Escalations.SLA_MARK), SlaVariables.ALL)
             .flatMap(List::stream).toList();
 

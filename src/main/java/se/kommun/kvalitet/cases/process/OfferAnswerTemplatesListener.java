@@ -21,16 +21,13 @@ import se.kommun.kvalitet.shared.ProcessVariable;
 
 /**
  * Offers the svarsmallar for the case's category on "Utreda och dokumentera" (supplement request) and "Återkoppla"
- * (feedback, and "forwarded" when the case was referred elsewhere): the select's options and the texts with the
- * placeholders filled in. Form-js cannot put the chosen text into the textarea, so the form shows the filled texts
- * for the officer to copy and edit. Runs on create and again on assignment, when {handläggare} becomes known.
+ * (feedback, and "forwarded" when the case was referred elsewhere): the form's options, each with its text in the
+ * citizen's language and the placeholders filled in, which Tasklist's answer-template script puts into the answer
+ * field when the officer picks it. Runs on create and again on assignment, when {handläggare} becomes known.
  * Input: the task's {@code step} ({@code investigate} or {@code feedback}).
  */
 @Component("offerAnswerTemplates")
 class OfferAnswerTemplatesListener implements TaskListener {
-
-    /** A String variable holds at most 4,000 characters; the page "Svarsmallar" has every template in full. */
-    static final int MAX_TEXTS = 3900;
 
     private final AnswerTemplates templates;
     private final CaseWork work;
@@ -53,21 +50,22 @@ class OfferAnswerTemplatesListener implements TaskListener {
         switch (String.valueOf(execution.getVariableLocal("step"))) {
             case "investigate" -> write(execution, templates.offer(citizenCase,
                     List.of(AnswerTemplate.Step.SUPPLEMENT_REQUEST), officer),
-                    CaseProcess.SUPPLEMENT_TEMPLATE_CHOICES, CaseProcess.SUPPLEMENT_TEMPLATE_TEXTS);
+                    CaseProcess.SUPPLEMENT_TEMPLATE_CHOICES);
             case "feedback" -> write(execution, templates.offer(citizenCase, citizenCase.forwardedTo() == null
                             ? List.of(AnswerTemplate.Step.FEEDBACK)
                             : List.of(AnswerTemplate.Step.FEEDBACK, AnswerTemplate.Step.FORWARDED), officer),
-                    CaseProcess.FEEDBACK_TEMPLATE_CHOICES, CaseProcess.FEEDBACK_TEMPLATE_TEXTS);
+                    CaseProcess.FEEDBACK_TEMPLATE_CHOICES);
             default -> throw new IllegalArgumentException("offerAnswerTemplates needs input 'step'");
         }
     }
 
     private void write(DelegateExecution execution, List<AnswerTemplates.Offered> offered,
-            ProcessVariable<?> choicesVariable, ProcessVariable<String> textsVariable) {
+            ProcessVariable<?> choicesVariable) {
         List<Map<String, String>> choices = offered.stream().map(template -> {
             Map<String, String> choice = new LinkedHashMap<>();
             choice.put("label", template.title());
             choice.put("value", template.id());
+            choice.put("text", template.text());
             return choice;
         }).toList();
         try {
@@ -75,25 +73,6 @@ class OfferAnswerTemplatesListener implements TaskListener {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Answer template choices cannot be written as JSON", e);
         }
-        textsVariable.set(execution, texts(offered));
-    }
-
-    /** Markdown for the form's text component; the template texts are escaped so they show as written. */
-    static String texts(List<AnswerTemplates.Offered> offered) {
-        if (offered.isEmpty()) {
-            return "Det finns ingen svarsmall för ärendets kategori.";
-        }
-        StringBuilder texts = new StringBuilder();
-        for (AnswerTemplates.Offered template : offered) {
-            String entry = "**" + Markdown.escape(template.title()) + "**\n\n" + Markdown.escape(template.text())
-                    + "\n\n";
-            if (texts.length() + entry.length() > MAX_TEXTS) {
-                texts.append("… fler mallar finns på sidan Svarsmallar.");
-                break;
-            }
-            texts.append(entry);
-        }
-        return texts.toString().strip();
     }
 
     private String officerName(String userId) {

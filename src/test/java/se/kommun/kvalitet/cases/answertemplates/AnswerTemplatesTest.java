@@ -140,22 +140,23 @@ class AnswerTemplatesTest {
         String reference = pi.getBusinessKey();
 
         // "Utreda och dokumentera": the supplement question's templates, before anybody has the task.
-        assertThat(variable(pi, CaseProcess.SUPPLEMENT_TEMPLATE_CHOICES.name())).contains("Vilket datum och vilken tid?");
-        assertThat(variable(pi, CaseProcess.SUPPLEMENT_TEMPLATE_TEXTS.name()))
-                .contains("För att kunna utreda ärende " + reference.replace("-", "\\-"));
+        JsonNode supplementChoices = json.readTree(variable(pi, CaseProcess.SUPPLEMENT_TEMPLATE_CHOICES.name()));
+        assertThat(supplementChoices.findValuesAsText("label")).contains("Vilket datum och vilken tid?");
+        assertThat(supplementChoices.findValuesAsText("text")).anySatisfy(text -> assertThat(text)
+                .contains("För att kunna utreda ärende " + reference));
         complete(task(pi), withVariables("findings", "Schemat var fel.", "investigationOutcome", "continue"));
         complete(task(pi), withVariables("measures", "Schemat rättat.", "rootCause", "ROUTINE_MISSING"));
 
         // "Återkoppla", taken by Björn: his name, the unit and the dates are filled in.
         String taskId = task(pi).getId();
         taskService.claim(taskId, "bjorn");
-        String texts = variable(pi, CaseProcess.FEEDBACK_TEMPLATE_TEXTS.name());
-        assertThat(texts).contains("**Tack, vi har åtgärdat**", reference.replace("-", "\\-"), "2026\\-05\\-04",
-                "Björn Berg, Vård och omsorg").doesNotContain("{handläggare}", "{enhet}", "{referens}", "{inkom}");
-        String choices = variable(pi, CaseProcess.FEEDBACK_TEMPLATE_CHOICES.name());
+        JsonNode choices = json.readTree(variable(pi, CaseProcess.FEEDBACK_TEMPLATE_CHOICES.name()));
         long templateId = jdbc.queryForObject("select id from app.answer_template where title = 'Tack, vi har åtgärdat'",
                 Long.class);
-        assertThat(json.readTree(choices).findValuesAsText("value")).containsExactly(String.valueOf(templateId));
+        assertThat(choices.findValuesAsText("value")).containsExactly(String.valueOf(templateId));
+        assertThat(choices.findValuesAsText("label")).containsExactly("Tack, vi har åtgärdat");
+        assertThat(choices.get(0).get("text").asText()).contains(reference, "2026-05-04", "Björn Berg, Vård och omsorg")
+                .doesNotContain("{handläggare}", "{enhet}", "{referens}", "{inkom}");
 
         // The guard accepts exactly the offered choices.
         ResponseEntity<String> unknown = send("bjorn", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", """
