@@ -1,9 +1,7 @@
 package se.kommun.kvalitet.escalation;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -18,8 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.kommun.kvalitet.notifications.Mailer;
-import se.kommun.kvalitet.notifications.OutgoingMail;
 import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.shared.ProcessVariable;
 
@@ -32,27 +28,25 @@ public class Escalations {
     /** Incidents of this type say that nobody could be mailed; Cockpit lists them with the process instance. */
     public static final String NO_RECIPIENT_INCIDENT = "escalationWithoutRecipient";
 
-    private static final Locale SWEDISH = Locale.forLanguageTag("sv");
-
     private final EscalationMarks marks;
     private final TaskService taskService;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final Organisation organisation;
-    private final Mailer mailer;
     private final ApplicationEventPublisher events;
+    private final EscalationBundles bundles;
     private final String tasklistUrl;
 
     Escalations(EscalationMarks marks, TaskService taskService, IdentityService identityService,
-            RuntimeService runtimeService, Organisation organisation, Mailer mailer, ApplicationEventPublisher events,
-            @Value("${kvalitet.public-base-url}") String publicBaseUrl) {
+            RuntimeService runtimeService, Organisation organisation, ApplicationEventPublisher events,
+            EscalationBundles bundles, @Value("${kvalitet.public-base-url}") String publicBaseUrl) {
         this.marks = marks;
         this.taskService = taskService;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.organisation = organisation;
-        this.mailer = mailer;
         this.events = events;
+        this.bundles = bundles;
         this.tasklistUrl = publicBaseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/";
     }
 
@@ -60,7 +54,8 @@ public class Escalations {
      * Reminds or escalates, unless this level (or a later one) already happened for this reference and due
      * date. Escalating adds the group (or the one responsible manager, when named and reachable by mail) as a
      * candidate on the process instance's open tasks, so the work shows up in its Tasklist; everyone reached gets
-     * a mail. Nobody to mail is an incident, not silence.
+     * a mail: a reminder at once, an escalation with the others of her bundle window (EscalationBundles). Nobody
+     * to mail is an incident, not silence.
      */
     @Transactional
     public void escalate(DelegateExecution execution, Escalation escalation) {
@@ -100,17 +95,8 @@ public class Escalations {
             return;
         }
         String link = openTasks.isEmpty() ? tasklistUrl : tasklistUrl + "#/?task=" + openTasks.get(0).getId();
-        recipients.forEach((address, firstName) -> {
-            Map<String, Object> model = new HashMap<>();
-            model.put("reference", escalation.reference());
-            model.put("kind", escalation.kind());
-            model.put("dueDate", escalation.dueDate());
-            model.put("escalationLevel", level.name());
-            model.put("taskUrl", link);
-            model.put("recipientName", firstName);
-            mailer.send(new OutgoingMail(escalation.reference() + ":" + level + "@" + escalation.dueDate() + ":"
-                    + address, address, level.template(), SWEDISH, model));
-        });
+        recipients.forEach((address, firstName) -> bundles.deliver(new EscalationBundles.Notice(address, firstName,
+                escalation.reference(), escalation.kind(), level, escalation.dueDate(), link)));
     }
 
     private User user(String userId) {

@@ -1,12 +1,18 @@
 package se.kommun.kvalitet.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -26,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.SettableClock;
 import se.kommun.kvalitet.localrun.MailText;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +70,12 @@ class EscalationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    SettableClock settableClock;
+
+    @Autowired
+    EscalationBundles bundles;
 
     private final List<String> deployments = new ArrayList<>();
 
@@ -120,6 +133,63 @@ class EscalationTest {
         assertThat(mailCatcher.getReceivedMessages()).hasSize(2);
         assertThat(events.stream(Escalated.class)).map(Escalated::dueDate)
                 .containsExactly(LocalDate.now(clock), LocalDate.now(clock).plusDays(7));
+    }
+
+    /**
+     * With a bundle window, the manager hears of three overdue deviations in one mail when the window closes, even
+     * if two nodes flush at once; a later one alone in its window is the ordinary single mail.
+     */
+    @Test
+    void escalationsToOneManagerWithinTheWindowComeAsOneMailListingThem() throws Exception {
+        ZonedDateTime opened = ZonedDateTime.now(clock).withNano(0);
+        settableClock.pin(opened);
+        bundles.useWindow(Duration.ofMinutes(10));
+        try {
+            String prefix = "AVV-BUNDLE-" + UUID.randomUUID().toString().substring(0, 8);
+            LocalDate due = LocalDate.now(clock);
+            List<String> tasks = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                ProcessInstance instance = start(prefix + "-" + i, due);
+                fireTimer(instance);
+                tasks.add(taskOf(instance));
+            }
+            assertThat(mailCatcher.getReceivedMessages()).as("held until the window closes").isEmpty();
+            assertThat(events.stream(Escalated.class)).as("the escalations themselves happen at once").hasSize(3);
+            assertThat(taskService.getIdentityLinksForTask(tasks.get(2))).map(IdentityLink::getGroupId)
+                    .contains("careManagers");
+
+            settableClock.pin(opened.plusMinutes(9).plusSeconds(59));
+            assertThat(bundles.flushClosedWindows()).isZero();
+
+            settableClock.pin(opened.plusMinutes(10));
+            ExecutorService twoNodes = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> flushes = twoNodes.invokeAll(List.<Callable<Integer>>of(
+                        bundles::flushClosedWindows, bundles::flushClosedWindows));
+                assertThat(flushes.get(0).get() + flushes.get(1).get()).isEqualTo(1);
+            } finally {
+                twoNodes.shutdown();
+            }
+            MimeMessage bundle = onlyMail();
+            assertThat(bundle.getAllRecipients()[0].toString()).isEqualTo("maria@kommun.example");
+            assertThat(bundle.getSubject()).isEqualTo("Försenade ärenden – eskalering (" + prefix + "-1 med flera)");
+            assertThat(MailText.plainText(bundle)).startsWith("Hej Maria!")
+                    .contains("De här 3 ärendena", "Avvikelse " + prefix + "-1", "Avvikelse " + prefix + "-2",
+                            "Avvikelse " + prefix + "-3", "?task=" + tasks.get(0), "?task=" + tasks.get(2),
+                            "In English: these 3 cases");
+            assertThat(bundles.flushClosedWindows()).as("nothing is mailed twice").isZero();
+            assertThat(jdbc.queryForObject("select count(*) from app.escalation_notice", Integer.class)).isZero();
+
+            fireTimer(start(prefix + "-4", due));
+            settableClock.pin(opened.plusMinutes(20));
+            assertThat(bundles.flushClosedWindows()).isEqualTo(1);
+            assertThat(mailCatcher.getReceivedMessages()).hasSize(2);
+            assertThat(mailCatcher.getReceivedMessages()[1].getSubject())
+                    .isEqualTo("Försenat ärende " + prefix + "-4 – eskalering");
+        } finally {
+            bundles.useWindow(Duration.ZERO);
+            settableClock.reset();
+        }
     }
 
     private ProcessInstance start(String reference, LocalDate due) {
