@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code kvalitet.quality-payment}: the indicators, the in-house units that report like providers, the unit whose
- * officers review a period and whose managers approve it as the committee's delegates, and the time for results
- * after a tertial. A mistake stops the start, naming the setting.
+ * officers review a period (the committee's delegates approve it, {@code kvalitet.organisation.committee-delegate-group})
+ * and whose managers get the escalation, and the time for results after a tertial. A mistake stops the start, naming the setting.
  */
 @ConfigurationProperties("kvalitet.quality-payment")
 record QualityPaymentSettings(List<Indicator> indicators, List<InHouseProvider> inHouseProviders,
