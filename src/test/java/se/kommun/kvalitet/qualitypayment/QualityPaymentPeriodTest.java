@@ -9,10 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.math.BigDecimal;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +34,6 @@ import org.springframework.http.ResponseEntity;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 import se.kommun.kvalitet.SettableClock;
 import se.kommun.kvalitet.localrun.MailText;
-import se.kommun.kvalitet.shared.ClockConfiguration;
 
 /**
  * processes/quality-payment-period.bpmn through the API, a path per test. Each test has its own year, so the
@@ -46,8 +43,8 @@ import se.kommun.kvalitet.shared.ClockConfiguration;
 @KvalitetIntegrationTest
 class QualityPaymentPeriodTest {
 
-    static final String DEMO = "Demo-Kvalitet-2026!";
-    static final String IN_HOUSE = "Hemtjänsten i egen regi";
+    static final String DEMO = SeededTertial.DEMO;
+    static final String IN_HOUSE = SeededTertial.IN_HOUSE;
 
     @Autowired
     ProcessEngine processEngine;
@@ -67,6 +64,7 @@ class QualityPaymentPeriodTest {
     @Autowired
     SettableClock clock;
 
+    SeededTertial seed;
     String alfa;
     String beta;
     String suffix;
@@ -75,7 +73,8 @@ class QualityPaymentPeriodTest {
     void setUp() throws Exception {
         BpmnAwareTests.init(processEngine);
         mailCatcher.purgeEmailFromAllMailboxes();
-        suffix = UUID.randomUUID().toString().substring(0, 8);
+        seed = new SeededTertial(http, clock);
+        suffix = seed.suffix();
     }
 
     @AfterEach
@@ -324,22 +323,11 @@ class QualityPaymentPeriodTest {
 
     // --- helpers ---
 
-    private String year(int year) throws Exception {
-        clock.pin(ZonedDateTime.of(year, 5, 10, 10, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
-        alfa = contract("Omsorg Alfa " + suffix + " AB", "alfa", year);
-        beta = contract("Omsorg Beta " + suffix + " AB", "beta", year);
-        return year + "-T1";
-    }
-
-    private String contract(String supplier, String mailbox, int year) throws Exception {
-        String number = "KVP-" + mailbox + "-" + suffix;
-        ResponseEntity<String> created = manager().exchange("/api/contracts", HttpMethod.POST, jsonEntity("""
-                {"number":"%s","title":"Hemtjänst","supplier":"%s","organisationNumber":"556016-0680",
-                 "area":"HOME_CARE","committee":"vardOmsorgNamnd","strategic":false,"start":"%d-01-01",
-                 "end":"%d-12-31","contactEmail":"%s-%s@omsorg.example","contractManager":"klara",
-                 "followUpInterval":"P12M"}""".formatted(number, supplier, year, year, mailbox, suffix)), String.class);
-        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-        return number;
+    private String year(int year) {
+        String period = seed.year(year);
+        alfa = seed.alfa();
+        beta = seed.beta();
+        return period;
     }
 
     private ProcessInstance started(String period) {
@@ -350,18 +338,8 @@ class QualityPaymentPeriodTest {
                 .singleResult();
     }
 
-    /** The three providers' nine results; alfa's assistant-nurse share as given. */
     private String csv(String period, String alfaNurses) {
-        String a = "Omsorg Alfa " + suffix + " AB;" + alfa + ";" + period + ";";
-        String b = "Omsorg Beta " + suffix + " AB;" + beta + ";" + period + ";";
-        String h = IN_HOUSE + ";;" + period + ";";
-        return "provider;contractNumber;period;indicator;value;performedHours;source\n"
-                + a + "CONTINUITY;12;1000;Verksamhetssystemet\n" + a + "HOURLY_STAFF_SHARE;15;1000;Lönesystemet\n"
-                + a + "ASSISTANT_NURSE_SHARE;" + alfaNurses + ";1000;Personalregistret\n"
-                + b + "CONTINUITY;11;812,5;Verksamhetssystemet\n" + b + "HOURLY_STAFF_SHARE;30;812,5;Lönesystemet\n"
-                + b + "ASSISTANT_NURSE_SHARE;61;812,5;Personalregistret\n"
-                + h + "CONTINUITY;13;2000;Verksamhetssystemet\n" + h + "HOURLY_STAFF_SHARE;5;2000;Lönesystemet\n"
-                + h + "ASSISTANT_NURSE_SHARE;80;2000;Personalregistret\n";
+        return seed.csv(period, alfaNurses);
     }
 
     private String result(String period, String indicator, String value) {
@@ -376,10 +354,7 @@ class QualityPaymentPeriodTest {
     }
 
     private ResponseEntity<String> importCsv(String csv) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("text/csv"));
-        return manager().exchange("/api/quality-payment/results/import", HttpMethod.POST,
-                new HttpEntity<>(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers), String.class);
+        return seed.importCsv(csv);
     }
 
     private ResponseEntity<String> computation(String period) {
