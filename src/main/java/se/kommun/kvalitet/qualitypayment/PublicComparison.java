@@ -28,11 +28,16 @@ class PublicComparison {
 
     /**
      * What the page shows. {@code period} is null when the area has no decided period or the one asked for is not
-     * decided ({@code unpublished} then names it); {@code sortedBy} is the indicator the rows are ordered by, best
-     * first, or null for alphabetical order.
+     * decided ({@code unpublished} then names it); {@code tables} are the period's and the decided period before it,
+     * latest first; {@code sortedBy} is the indicator the rows are ordered by, best first, or null for the providers'
+     * names in order.
      */
     record Comparison(List<Choice> areas, String area, String areaLabel, List<String> periods, String period,
-            String unpublished, List<Column> columns, List<Row> rows, String sortedBy) {
+            String unpublished, List<Column> columns, List<Table> tables, String sortedBy) {
+    }
+
+    /** One decided period's providers. */
+    record Table(String period, List<Row> rows) {
     }
 
     record Choice(String code, String label) {
@@ -64,7 +69,8 @@ class PublicComparison {
                 .filter(indicator -> indicator.code().equals(sort)).findFirst();
         List<Column> columns = published.stream().map(indicator -> new Column(indicator.code(),
                 english && indicator.nameEn() != null ? indicator.nameEn() : indicator.nameSv(),
-                indicator.unit() == null ? "" : indicator.unit(),
+                english && indicator.unitEn() != null ? indicator.unitEn()
+                        : indicator.unit() == null ? "" : indicator.unit(),
                 english ? indicator.direction().english : indicator.direction().swedish,
                 sorted.filter(indicator::equals).map(PublicComparison::ariaSort).orElse(null))).toList();
         if (chosen.isEmpty()) {
@@ -72,19 +78,26 @@ class PublicComparison {
                     : ContractDirectory.areaLabel(chosenArea, english), periods, null,
                     period == null || period.isBlank() ? null : period.strip(), columns, List.of(), null);
         }
-        List<QualityRepository.Result> results = repository.results(chosen.get().period(), chosenArea);
-        List<QualityRepository.Payment> providers = new ArrayList<>(repository.payments(chosen.get().id()));
+        int index = ofArea.indexOf(chosen.get());
+        List<Table> tables = ofArea.subList(index, Math.min(index + 2, ofArea.size())).stream()
+                .map(decided -> table(decided, published, sorted, english)).toList();
+        return new Comparison(areas, chosenArea, ContractDirectory.areaLabel(chosenArea, english), periods,
+                chosen.get().period(), null, columns, tables, sorted.map(QualityPaymentSettings.Indicator::code)
+                        .orElse(null));
+    }
+
+    private Table table(QualityRepository.Period decided, List<QualityPaymentSettings.Indicator> published,
+            Optional<QualityPaymentSettings.Indicator> sorted, boolean english) {
+        List<QualityRepository.Result> results = repository.results(decided.period(), decided.area());
+        List<QualityRepository.Payment> providers = new ArrayList<>(repository.payments(decided.id()));
         sorted.ifPresent(indicator -> providers.sort(Comparator.comparing(
                 (QualityRepository.Payment payment) -> value(results, payment.provider(), indicator.code()).orElse(null),
                 Comparator.nullsLast(indicator.direction() == QualityPaymentSettings.Direction.HIGHER
                         ? Comparator.<BigDecimal>reverseOrder() : Comparator.<BigDecimal>naturalOrder()))));
-        List<Row> rows = providers.stream().map(payment -> new Row(payment.provider(),
+        return new Table(decided.period(), providers.stream().map(payment -> new Row(payment.provider(),
                 payment.contractNumber() == null, published.stream().map(indicator -> value(results,
                         payment.provider(), indicator.code()).map(value -> number(value, english)).orElse("–"))
-                        .toList())).toList();
-        return new Comparison(areas, chosenArea, ContractDirectory.areaLabel(chosenArea, english), periods,
-                chosen.get().period(), null, columns, rows, sorted.map(QualityPaymentSettings.Indicator::code)
-                        .orElse(null));
+                        .toList())).toList());
     }
 
     /** Best first: the largest values first where higher is better. */

@@ -60,9 +60,12 @@ record QualityPaymentSettings(List<Indicator> indicators, List<InHouseProvider> 
         }
     }
 
-    /** An indicator; {@code decisionInput} names the DMN input it feeds, null if it is only shown. */
-    record Indicator(String code, String nameSv, String nameEn, String unit, String source, Direction direction,
-            BigDecimal min, BigDecimal max, boolean published, String decisionInput) {
+    /**
+     * An indicator; {@code unit} is Swedish and {@code unitEn} its English (the English page falls back on the
+     * Swedish); {@code decisionInput} names the DMN input it feeds, null if it is only shown.
+     */
+    record Indicator(String code, String nameSv, String nameEn, String unit, String unitEn, String source,
+            Direction direction, BigDecimal min, BigDecimal max, boolean published, String decisionInput) {
     }
 
     /** A unit in the municipality's own management (egen regi): a provider without a contract. */

@@ -74,7 +74,7 @@ class ComparisonBrowserTest {
     }
 
     private List<String> providers() {
-        return browser.driver().findElements(By.cssSelector("tbody th[scope=row] > span:first-child")).stream()
+        return browser.driver().findElements(By.xpath("(//table)[1]/tbody/tr/th/span[1]")).stream()
                 .map(WebElement::getText).toList();
     }
 }

@@ -214,7 +214,7 @@ class QualityPaymentPeriodTest {
         computation(first);
         complete(task("reviewComputation", decided));
         complete(task("approvePayment", decided), withVariables("paymentApproved", true));
-        started(second);
+        ProcessInstance next = started(second);
         importCsv(csv(second, "49"));
         computation(second);
 
@@ -253,6 +253,13 @@ class QualityPaymentPeriodTest {
                 + ";ASSISTANT_NURSE_SHARE;HIGHER;49;50;-1;63,33;3;3;1;10;1000;10000;2;23000;-13000");
         assertThat(http.withBasicAuth("maria", DEMO).getForEntity("/api/quality-payment/periods/" + second
                 + "/HOME_CARE/report", String.class).getStatusCode().value()).isEqualTo(403);
+
+        complete(task("reviewComputation", next));
+        complete(task("approvePayment", next), withVariables("paymentApproved", true));
+        String page = comparisonPage(second);
+        assertThat(page).contains("Hemtjänst, " + second + ": resultat per utförare",
+                "Hemtjänst, " + first + " (föregående beslutade period)");
+        assertThat(page.indexOf(second + ": resultat")).isLessThan(page.indexOf(first + " (föregående"));
     }
 
     @Test
