@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public final class CsvFile {
 
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final List<String> header;
     private final Map<String, Integer> index;
     private final List<Row> rows;
@@ -45,8 +47,6 @@ public final class CsvFile {
             return fields.size() == expected;
         }
     }
-
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /**
      * A file for Excel in Swedish: UTF-8 with a byte-order mark (else Excel reads å, ä, ö as Latin-1), {@code ;}
