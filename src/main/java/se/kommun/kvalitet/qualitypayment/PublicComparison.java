@@ -60,9 +60,10 @@ class PublicComparison {
                 : areas.isEmpty() ? null : areas.get(0).code();
         List<QualityRepository.Period> ofArea = approved.stream().filter(p -> p.area().equals(chosenArea)).toList();
         List<String> periods = ofArea.stream().map(QualityRepository.Period::period).toList();
-        Optional<QualityRepository.Period> chosen = period == null || period.isBlank()
-                ? ofArea.stream().findFirst()
-                : ofArea.stream().filter(p -> p.period().equals(period.strip())).findFirst();
+        // Only a well-formed tertial is looked up or named back; anything else asks for the latest.
+        Optional<String> asked = Tertial.parse(period).map(Tertial::code);
+        Optional<QualityRepository.Period> chosen = asked.isEmpty() ? ofArea.stream().findFirst()
+                : ofArea.stream().filter(p -> p.period().equals(asked.get())).findFirst();
         List<QualityPaymentSettings.Indicator> published = settings.indicators().stream()
                 .filter(QualityPaymentSettings.Indicator::published).toList();
         Optional<QualityPaymentSettings.Indicator> sorted = published.stream()
@@ -76,7 +77,7 @@ class PublicComparison {
         if (chosen.isEmpty()) {
             return new Comparison(areas, chosenArea, chosenArea == null ? null
                     : ContractDirectory.areaLabel(chosenArea, english), periods, null,
-                    period == null || period.isBlank() ? null : period.strip(), columns, List.of(), null);
+                    asked.orElse(null), columns, List.of(), null);
         }
         int index = ofArea.indexOf(chosen.get());
         List<Table> tables = ofArea.subList(index, Math.min(index + 2, ofArea.size())).stream()

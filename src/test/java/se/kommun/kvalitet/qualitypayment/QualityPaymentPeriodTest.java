@@ -310,6 +310,13 @@ class QualityPaymentPeriodTest {
     }
 
     @Test
+    void theComparisonPageNamesBackOnlyAWellFormedPeriodThatIsNotDecided() {
+        assertThat(comparisonPage("2099-T1")).contains("Perioden 2099-T1 för Hemtjänst är inte beslutad")
+                .doesNotContain("<table");
+        assertThat(comparisonPage("%3Cb%3Efalsk%3C%2Fb%3E")).doesNotContain("falsk").doesNotContain("inte beslutad");
+    }
+
+    @Test
     void badResultsAreRefusedFieldByFieldAndNothingIsStored() throws Exception {
         String period = year(2034);
         ResponseEntity<String> refused = post("/api/quality-payment/results", """
