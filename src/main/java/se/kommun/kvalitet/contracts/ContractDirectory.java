@@ -62,6 +62,12 @@ public class ContractDirectory {
         return java.util.Arrays.stream(Area.values()).map(Area::name).toList();
     }
 
+    /** An area's label as the pages show it, Swedish or English; the code itself if unknown. */
+    public static String areaLabel(String area, boolean english) {
+        return java.util.Arrays.stream(Area.values()).filter(known -> known.name().equals(area)).findFirst()
+                .map(known -> english ? known.english() : known.swedish()).orElse(area);
+    }
+
     private ContractSummary summary(Contract contract) {
         Committees.Committee committee = committees.find(contract.committee()).orElseThrow();
         return new ContractSummary(contract.number(), contract.supplierName(), contract.organisationNumber(),

@@ -16,6 +16,7 @@ public class Organisation {
     private final String qualityGroup;
     private final String masGroup;
     private final String contractManagerGroup;
+    private final String committeeDelegateGroup;
     private final Set<String> groups;
 
     Organisation(OrganisationProperties properties) {
@@ -26,12 +27,14 @@ public class Organisation {
         this.qualityGroup = properties.qualityGroup();
         this.masGroup = properties.masGroup();
         this.contractManagerGroup = properties.contractManagerGroup();
+        this.committeeDelegateGroup = properties.committeeDelegateGroup();
         Set<String> all = new LinkedHashSet<>();
         units.forEach(unit -> all.addAll(List.of(unit.officerGroup(), unit.managerGroup())));
         all.add(processOwnerGroup);
         all.add(qualityGroup);
         all.add(masGroup);
         all.add(contractManagerGroup);
+        all.add(committeeDelegateGroup);
         this.groups = Set.copyOf(all);
     }
 
@@ -72,12 +75,17 @@ public class Organisation {
         return contractManagerGroup;
     }
 
+    /** Nämndens delegater: decide on the committee's delegation, e.g. approve a period's quality payment. */
+    public String committeeDelegateGroup() {
+        return committeeDelegateGroup;
+    }
+
     /** The unit with this id, or a refusal that says which units exist. */
     public Optional<Unit> unit(String id) {
         return units.stream().filter(unit -> unit.id().equals(id)).findFirst();
     }
 
-    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS, contract managers. */
+    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS, contract managers, committee delegates. */
     public Set<String> groups() {
         return groups;
     }

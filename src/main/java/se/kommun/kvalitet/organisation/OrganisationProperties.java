@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * escalations go); the process-owner group gets the last escalation and owns the models; the quality group
  * follows deviations and statistics; the MAS group (medicinskt ansvariga sjuksköterskor) investigates and reports
  * lex Maria events; the contract-manager group (avtalsförvaltare) keeps the contract register and follows
- * contracts up. A mistake here stops the start, naming the setting.
+ * contracts up; the committee-delegate group (nämndens delegater) decides on the committee's delegation, e.g. a
+ * period's quality payment. A mistake here stops the start, naming the setting.
  */
 @ConfigurationProperties("kvalitet.organisation")
 record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup, String masGroup,
-        String contractManagerGroup) {
+        String contractManagerGroup, String committeeDelegateGroup) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
@@ -30,6 +31,7 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         requireGroup("kvalitet.organisation.quality-group", qualityGroup);
         requireGroup("kvalitet.organisation.mas-group", masGroup);
         requireGroup("kvalitet.organisation.contract-manager-group", contractManagerGroup);
+        requireGroup("kvalitet.organisation.committee-delegate-group", committeeDelegateGroup);
         Set<String> groups = new HashSet<>(List.of(processOwnerGroup));
         if (!groups.add(qualityGroup)) {
             throw new IllegalArgumentException("kvalitet.organisation: quality-group equals process-owner-group");
@@ -39,6 +41,9 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         }
         if (!groups.add(contractManagerGroup)) {
             throw new IllegalArgumentException("kvalitet.organisation: contract-manager-group equals another role group");
+        }
+        if (!groups.add(committeeDelegateGroup)) {
+            throw new IllegalArgumentException("kvalitet.organisation: committee-delegate-group equals another role group");
         }
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);

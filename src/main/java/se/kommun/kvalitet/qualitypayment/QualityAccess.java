@@ -11,8 +11,9 @@ import se.kommun.kvalitet.organisation.Organisation;
 
 /**
  * Who works with quality payment: contract managers, process owners and administrators with every provider; a
- * unit's officers (the responsible officers of the committee the unit serves) with that unit's providers. Unit
- * managers approve in the process (docs/kvalitetspeng.md) but register nothing here.
+ * unit's officers (the responsible officers of the committee the unit serves) with that unit's providers. The
+ * committee's delegates approve in the process (docs/kvalitetspeng.md) and read periods and their reports here, but
+ * register nothing.
  */
 @Component
 class QualityAccess {
@@ -47,6 +48,13 @@ class QualityAccess {
     void requireStaff(Actor actor) {
         if (!managesAll(actor) && organisation.units().stream().noneMatch(u -> actor.groups().contains(u.officerGroup()))) {
             throw new AccessDeniedException("Contract managers, process owners and units' officers only");
+        }
+    }
+
+    /** Staff, or the committee's delegates: may read periods and their reports. */
+    void requireReader(Actor actor) {
+        if (!actor.groups().contains(organisation.committeeDelegateGroup())) {
+            requireStaff(actor);
         }
     }
 

@@ -2,8 +2,11 @@ package se.kommun.kvalitet.qualitypayment;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,14 +34,16 @@ class QualityPaymentApiController {
     private final ResultCsvImport csvImport;
     private final QualityPeriods periods;
     private final QualityAccess access;
+    private final PeriodReports reports;
 
     QualityPaymentApiController(QualityPaymentSettings settings, ResultRegister register, ResultCsvImport csvImport,
-            QualityPeriods periods, QualityAccess access) {
+            QualityPeriods periods, QualityAccess access, PeriodReports reports) {
         this.settings = settings;
         this.register = register;
         this.csvImport = csvImport;
         this.periods = periods;
         this.access = access;
+        this.reports = reports;
     }
 
     record NewPeriod(String period, String area) {
@@ -94,13 +99,39 @@ class QualityPaymentApiController {
 
     @GetMapping("/periods/{period}/{area}")
     PeriodDetails read(@PathVariable String period, @PathVariable String area, Authentication authentication) {
-        access.requireStaff(QualityAccess.actor(authentication));
+        access.requireReader(QualityAccess.actor(authentication));
+        QualityRepository.Period stored = stored(period, area);
+        Tertial tertial = Tertial.parse(stored.period()).orElseThrow();
+        return new PeriodDetails(stored, periods.missing(tertial, area), periods.breakdowns(stored));
+    }
+
+    /** The period report: per provider results, level, rate and amount against the previous tertial and the others. */
+    @GetMapping("/periods/{period}/{area}/report")
+    PeriodReports.PeriodReport report(@PathVariable String period, @PathVariable String area,
+            Authentication authentication) {
+        access.requireReader(QualityAccess.actor(authentication));
+        return reports.report(stored(period, area));
+    }
+
+    /** The same as CSV for Excel (UTF-8 with BOM, {@code ;}, decimal comma), a row per provider and indicator. */
+    @GetMapping(path = "/periods/{period}/{area}/report.csv", produces = "text/csv")
+    ResponseEntity<byte[]> reportCsv(@PathVariable String period, @PathVariable String area,
+            Authentication authentication) {
+        access.requireReader(QualityAccess.actor(authentication));
+        PeriodReports.PeriodReport report = reports.report(stored(period, area));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("kvalitetspeng-" + report.period() + "-" + report.area() + ".csv").build()
+                        .toString())
+                .body(reports.csv(report));
+    }
+
+    private QualityRepository.Period stored(String period, String area) {
         Tertial tertial = Tertial.parse(period).orElseThrow(() -> new QualityPeriods.PeriodRefusedException(
                 "Okänd period / unknown period", false));
-        QualityRepository.Period stored = periods.period(tertial, area).orElseThrow(() ->
+        return periods.period(tertial, area).orElseThrow(() ->
                 new QualityPeriods.PeriodRefusedException("Perioden är inte startad / the period is not started",
                         false));
-        return new PeriodDetails(stored, periods.missing(tertial, area), periods.breakdowns(stored));
     }
 
     /** The responsible officer says the results are in: refused, naming each, while any is missing. */

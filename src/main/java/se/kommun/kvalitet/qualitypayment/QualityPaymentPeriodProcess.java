@@ -30,9 +30,11 @@ final class QualityPaymentPeriodProcess {
 
     static final ProcessVariable<String> PERIOD = server("paymentPeriod", String.class);
     static final ProcessVariable<String> AREA = server("paymentArea", String.class);
-    /** The responsible officers (review) and the committee's delegate (approval): the unit's groups. */
+    /** The responsible unit's officers review; its managers get the escalation when results are late. */
     static final ProcessVariable<String> OFFICER_GROUP = server("officerGroup", String.class);
     static final ProcessVariable<String> MANAGER_GROUP = server("managerGroup", String.class);
+    /** The committee's delegates (kvalitet.organisation.committee-delegate-group) approve. */
+    static final ProcessVariable<String> DELEGATE_GROUP = server("delegateGroup", String.class);
     /** The tertial's last day: the results' deadline counts from it. */
     static final ProcessVariable<Date> PERIOD_END = server("paymentPeriodEnd", Date.class);
     @SuppressWarnings("rawtypes")
@@ -46,7 +48,7 @@ final class QualityPaymentPeriodProcess {
     static final ProcessVariable<String> REVIEW_COMMENTS = client("reviewComments", String.class);
 
     static final List<ProcessVariable<?>> VARIABLES = Stream.of(List.of(PERIOD, AREA, OFFICER_GROUP, MANAGER_GROUP,
-            PERIOD_END, DEADLINES, PAYMENT_SUMMARY, PAYMENT_APPROVED, APPROVAL_COMMENTS, REVIEW_COMMENTS,
+            DELEGATE_GROUP, PERIOD_END, DEADLINES, PAYMENT_SUMMARY, PAYMENT_APPROVED, APPROVAL_COMMENTS, REVIEW_COMMENTS,
             Escalations.SLA_MARK), SlaVariables.ALL).flatMap(List::stream).toList();
 
     private QualityPaymentPeriodProcess() {

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code kvalitet.quality-payment}: the indicators, the in-house units that report like providers, the unit whose
- * officers review a period and whose managers approve it as the committee's delegates, and the time for results
- * after a tertial. A mistake stops the start, naming the setting.
+ * officers review a period (the committee's delegates approve it, {@code kvalitet.organisation.committee-delegate-group})
+ * and whose managers get the escalation, and the time for results after a tertial. A mistake stops the start, naming the setting.
  */
 @ConfigurationProperties("kvalitet.quality-payment")
 record QualityPaymentSettings(List<Indicator> indicators, List<InHouseProvider> inHouseProviders,
@@ -60,9 +60,12 @@ record QualityPaymentSettings(List<Indicator> indicators, List<InHouseProvider> 
         }
     }
 
-    /** An indicator; {@code decisionInput} names the DMN input it feeds, null if it is only shown. */
-    record Indicator(String code, String nameSv, String nameEn, String unit, String source, Direction direction,
-            BigDecimal min, BigDecimal max, boolean published, String decisionInput) {
+    /**
+     * An indicator; {@code unit} is Swedish and {@code unitEn} its English (the English page falls back on the
+     * Swedish); {@code decisionInput} names the DMN input it feeds, null if it is only shown.
+     */
+    record Indicator(String code, String nameSv, String nameEn, String unit, String unitEn, String source,
+            Direction direction, BigDecimal min, BigDecimal max, boolean published, String decisionInput) {
     }
 
     /** A unit in the municipality's own management (egen regi): a provider without a contract. */

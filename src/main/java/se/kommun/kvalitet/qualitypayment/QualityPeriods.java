@@ -94,6 +94,7 @@ class QualityPeriods {
         variables.put(QualityPaymentPeriodProcess.AREA.name(), area);
         variables.put(QualityPaymentPeriodProcess.OFFICER_GROUP.name(), unit.officerGroup());
         variables.put(QualityPaymentPeriodProcess.MANAGER_GROUP.name(), unit.managerGroup());
+        variables.put(QualityPaymentPeriodProcess.DELEGATE_GROUP.name(), organisation.committeeDelegateGroup());
         variables.put(QualityPaymentPeriodProcess.PERIOD_END.name(),
                 Date.from(tertial.last().atStartOfDay(clock.getZone()).toInstant()));
         variables.put(QualityPaymentPeriodProcess.DEADLINES.name(), settings.deadlines().asVariable());

@@ -84,6 +84,12 @@ class QualityRepository {
                 QualityRepository::period, period, area).stream().findFirst();
     }
 
+    /** The decided periods of every area, latest first: all that is ever public. */
+    List<Period> approvedPeriods() {
+        return jdbc.query("select * from app.quality_period where status = 'APPROVED' order by period desc, area",
+                QualityRepository::period);
+    }
+
     void replacePayments(long periodId, List<Payment> payments, Instant at) {
         jdbc.update("delete from app.quality_payment where period_id = ?", periodId);
         for (Payment payment : payments) {

@@ -2,16 +2,12 @@ package se.kommun.kvalitet.qualitypayment;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import se.kommun.kvalitet.notifications.Mailer;
-import se.kommun.kvalitet.notifications.OutgoingMail;
 import se.kommun.kvalitet.slacalendar.SlaVariables;
 
 /**
@@ -23,12 +19,12 @@ import se.kommun.kvalitet.slacalendar.SlaVariables;
 class RemindMissingResultsDelegate implements JavaDelegate {
 
     private final QualityPeriods periods;
-    private final Mailer mailer;
+    private final ProviderMails mails;
     private final Clock clock;
 
-    RemindMissingResultsDelegate(QualityPeriods periods, Mailer mailer, Clock clock) {
+    RemindMissingResultsDelegate(QualityPeriods periods, ProviderMails mails, Clock clock) {
         this.periods = periods;
-        this.mailer = mailer;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -40,16 +36,10 @@ class RemindMissingResultsDelegate implements JavaDelegate {
                 .toString();
         List<String> missing = periods.missing(tertial, area);
         for (Provider provider : periods.providersMissing(tertial, area)) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("reference", execution.getProcessBusinessKey());
-            model.put("provider", provider.name());
-            model.put("period", tertial.code());
-            model.put("deadline", deadline);
-            model.put("missing", String.join(", ", missing.stream().filter(m -> m.startsWith(provider.name()))
-                    .map(m -> m.substring(m.lastIndexOf(": ") + 2)).toList()));
-            mailer.send(new OutgoingMail(execution.getProcessBusinessKey() + "/reminder@" + deadline + "/"
-                    + provider.name(), provider.email(), "quality-results-reminder", Locale.forLanguageTag("sv"),
-                    model));
+            String own = String.join(", ", missing.stream().filter(m -> m.startsWith(provider.name()))
+                    .map(m -> m.substring(m.lastIndexOf(": ") + 2)).toList());
+            mails.send(execution.getProcessBusinessKey(), "reminder@" + deadline, execution.getProcessBusinessKey(),
+                    provider, tertial, "quality-results-reminder", Map.of("deadline", deadline, "missing", own));
         }
     }
 }

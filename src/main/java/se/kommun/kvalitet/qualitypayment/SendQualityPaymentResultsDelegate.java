@@ -1,16 +1,12 @@
 package se.kommun.kvalitet.qualitypayment;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import se.kommun.kvalitet.notifications.Mailer;
-import se.kommun.kvalitet.notifications.OutgoingMail;
 
 /**
  * "Meddela utförarna": each provider its result, per indicator, and its amount, after the decision. Runs after an
@@ -21,12 +17,12 @@ class SendQualityPaymentResultsDelegate implements JavaDelegate {
 
     private final QualityPeriods periods;
     private final QualityPaymentSettings settings;
-    private final Mailer mailer;
+    private final ProviderMails mails;
 
-    SendQualityPaymentResultsDelegate(QualityPeriods periods, QualityPaymentSettings settings, Mailer mailer) {
+    SendQualityPaymentResultsDelegate(QualityPeriods periods, QualityPaymentSettings settings, ProviderMails mails) {
         this.periods = periods;
         this.settings = settings;
-        this.mailer = mailer;
+        this.mails = mails;
     }
 
     @Override
@@ -43,17 +39,11 @@ class SendQualityPaymentResultsDelegate implements JavaDelegate {
                 lines.add(Map.of("name", indicator.nameSv(), "value", result.value().stripTrailingZeros()
                         .toPlainString(), "unit", indicator.unit() == null ? "" : indicator.unit()));
             }
-            Map<String, Object> model = new HashMap<>();
-            model.put("reference", period.decisionNumber());
-            model.put("provider", payment.provider());
-            model.put("period", tertial.code());
-            model.put("lines", lines);
-            model.put("level", payment.level());
-            model.put("rate", Amounts.number(payment.ratePerHour()));
-            model.put("hours", Amounts.number(payment.performedHours()));
-            model.put("amount", Amounts.kronor(payment.amount()));
-            mailer.send(new OutgoingMail(execution.getProcessBusinessKey() + "/result/" + payment.provider(),
-                    provider.email(), "quality-payment-result", Locale.forLanguageTag("sv"), model));
+            mails.send(execution.getProcessBusinessKey(), "result", period.decisionNumber(), provider, tertial,
+                    "quality-payment-result", Map.of("lines", lines, "level", payment.level(),
+                            "rate", Amounts.number(payment.ratePerHour()),
+                            "hours", Amounts.number(payment.performedHours()),
+                            "amount", Amounts.kronor(payment.amount())));
         }
     }
 }

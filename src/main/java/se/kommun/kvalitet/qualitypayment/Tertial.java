@@ -26,6 +26,10 @@ record Tertial(int year, int number) implements Comparable<Tertial> {
         return first().plusMonths(4).minusDays(1);
     }
 
+    Tertial previous() {
+        return number == 1 ? new Tertial(year - 1, 3) : new Tertial(year, number - 1);
+    }
+
     String code() {
         return year + "-T" + number;
     }

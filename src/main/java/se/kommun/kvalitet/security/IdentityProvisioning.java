@@ -67,6 +67,7 @@ class IdentityProvisioning implements ApplicationRunner {
         provisionQuality(organisation.qualityGroup());
         provisionMas(organisation.masGroup());
         provisionContractManagers(organisation.contractManagerGroup());
+        provisionCommitteeDelegates(organisation.committeeDelegateGroup());
         startPermissions.synchronise();
         if (demo.enabled()) {
             createDemoUsers();
@@ -132,6 +133,12 @@ class IdentityProvisioning implements ApplicationRunner {
         grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
     }
 
+    /** Approval tasks (kvalitetspeng) name the group as candidate; the period report checks it per request. */
+    private void provisionCommitteeDelegates(String groupId) {
+        ensureGroup(groupId, "Nämndens delegater");
+        grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
+    }
+
     private void createDemoUsers() {
         String officersA = organisation.units().get(0).officerGroup();
         String officersB = organisation.units().get(1).officerGroup();
@@ -141,7 +148,8 @@ class IdentityProvisioning implements ApplicationRunner {
                         .map(Organisation.Unit::managerGroup).toArray(String[]::new))
                 | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup())
                 | ensureUser("mats", "Mats", "Holm", organisation.masGroup())
-                | ensureUser("klara", "Klara", "Dahl", organisation.contractManagerGroup());
+                | ensureUser("klara", "Klara", "Dahl", organisation.contractManagerGroup())
+                | ensureUser("nora", "Nora", "Sjöberg", organisation.committeeDelegateGroup());
         if (created) {
             log.warn("""
                     Demoanvändare skapade (endast för utveckling) / demo users created (dev only):
@@ -151,6 +159,7 @@ class IdentityProvisioning implements ApplicationRunner {
                       per   – processägare
                       mats  – medicinskt ansvarig sjuksköterska (MAS, lex Maria)
                       klara – avtalsförvaltare (avtalsregister, avtalsuppföljning)
+                      nora  – nämndens delegat (beslutar kvalitetspeng)
                     Lösenord för alla / password for all: {}""",
                     organisation.units().get(0).name(), organisation.units().get(1).name(), demo.password());
         }

@@ -121,10 +121,12 @@ class WebSecurityConfiguration {
                         // committees' officers; which contracts an officer reads is decided per contract (committee).
                         .requestMatchers("/api/contracts", "/api/contracts/**", "/api/reports/strategic-contracts")
                         .hasAnyAuthority(contractReaders(organisation))
-                        // Kvalitetspeng: the same staff; which provider an officer works with is decided per result
-                        // (its unit).
+                        // Kvalitetspeng: the same staff and the committee's delegates (who read periods and their
+                        // reports); which provider an officer works with is decided per result (its unit).
                         .requestMatchers("/api/quality-payment", "/api/quality-payment/**")
-                        .hasAnyAuthority(contractReaders(organisation))
+                        .hasAnyAuthority(qualityPaymentReaders(organisation))
+                        // Jämföraren: approved periods only, public (qualitypayment, issue 19).
+                        .requestMatchers(HttpMethod.GET, "/jamfor").permitAll()
                         .requestMatchers("/avtal/**").hasAnyAuthority(group(organisation.contractManagerGroup()),
                                 group(organisation.processOwnerGroup()), group(ADMIN_GROUP))
                         .anyRequest().authenticated())
@@ -181,6 +183,11 @@ class WebSecurityConfiguration {
                 group(organisation.contractManagerGroup()), group(organisation.processOwnerGroup()), group(ADMIN_GROUP)));
         organisation.units().forEach(unit -> groups.add(group(unit.officerGroup())));
         return groups.toArray(String[]::new);
+    }
+
+    private static String[] qualityPaymentReaders(Organisation organisation) {
+        return Stream.concat(Stream.of(contractReaders(organisation)),
+                Stream.of(group(organisation.committeeDelegateGroup()))).toArray(String[]::new);
     }
 
     static String group(String groupId) {

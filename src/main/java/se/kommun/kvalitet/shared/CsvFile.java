@@ -15,9 +15,12 @@ import java.util.Map;
  * without a byte-order mark, separated by {@code ;} or {@code ,} (the header line decides), fields optionally in
  * double quotes (RFC 4180, within a line). The header must name every required column and nothing unknown; rows
  * are numbered as lines of the file, the header being row 1, and blank lines are skipped. What a row means is the
- * importing module's business: this only reads.
+ * importing module's business: this only reads. And the one writer of the CSV files officers open in Excel
+ * (statistics, the quality-payment period report): {@link #write}.
  */
 public final class CsvFile {
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final List<String> header;
     private final Map<String, Integer> index;
@@ -43,6 +46,38 @@ public final class CsvFile {
         public boolean complete() {
             return fields.size() == expected;
         }
+    }
+
+    /**
+     * A file for Excel in Swedish: UTF-8 with a byte-order mark (else Excel reads å, ä, ö as Latin-1), {@code ;}
+     * between fields, CRLF after each line, and a field holding {@code ;}, a quote or a line break in double quotes.
+     * Numbers come formatted by the caller (a decimal comma needs no quotes here).
+     */
+    public static byte[] write(List<String> header, List<List<String>> rows) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, header);
+        rows.forEach(row -> line(csv, row));
+        byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[BOM.length + text.length];
+        System.arraycopy(BOM, 0, out, 0, BOM.length);
+        System.arraycopy(text, 0, out, BOM.length, text.length);
+        return out;
+    }
+
+    private static void line(StringBuilder csv, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i) == null ? "" : fields.get(i);
+            if (i > 0) {
+                csv.append(';');
+            }
+            if (field.indexOf(';') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+                    || field.indexOf('\r') >= 0) {
+                csv.append('"').append(field.replace("\"", "\"\"")).append('"');
+            } else {
+                csv.append(field);
+            }
+        }
+        csv.append("\r\n");
     }
 
     public static CsvFile read(byte[] bytes, List<String> required, Collection<String> optional, int maxRows) {

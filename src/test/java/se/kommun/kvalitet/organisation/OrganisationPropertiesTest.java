@@ -14,14 +14,14 @@ class OrganisationPropertiesTest {
     static final OrganisationProperties.Unit STREETS = new OrganisationProperties.Unit("streets", "Gata och park");
 
     @Test
-    void everyGroupIsDerivedFromTheUnitsAndTheTwoRoles() {
+    void everyGroupIsDerivedFromTheUnitsAndTheRoleGroups() {
         Organisation organisation = new Organisation(new OrganisationProperties(
                 List.of(STREETS, new OrganisationProperties.Unit("care", "Vård och omsorg")), "processOwners",
-                "qualityCoordinators", "medicallyResponsibleNurses", "contractManagers"));
+                "qualityCoordinators", "medicallyResponsibleNurses", "contractManagers", "committeeDelegates"));
 
         assertThat(organisation.groups()).containsExactlyInAnyOrder("streetsOfficers", "streetsManagers",
                 "careOfficers", "careManagers", "processOwners", "qualityCoordinators", "medicallyResponsibleNurses",
-                "contractManagers");
+                "contractManagers", "committeeDelegates");
         assertThat(organisation.requireUnitOf("careOfficers").managerGroup()).isEqualTo("careManagers");
         assertThatThrownBy(() -> organisation.requireUnitOf("careManagers")).isInstanceOf(UnknownUnitException.class)
                 .hasMessageContaining("careManagers").hasMessageContaining("streetsOfficers, careOfficers");
@@ -30,26 +30,31 @@ class OrganisationPropertiesTest {
     @Test
     void aUnitNamedTwiceIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(
-                List.of(STREETS, new OrganisationProperties.Unit("streets", "Gator")), "processOwners", "quality", "mas", "contracts"))
+                List.of(STREETS, new OrganisationProperties.Unit("streets", "Gator")), "processOwners", "quality", "mas", "contracts", "delegates"))
                 .withMessageContaining("kvalitet.organisation.units[1]");
     }
 
     @Test
     void missingRoleGroupsAndBadIdsAreRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS), null,
-                "quality", "mas", "contracts")).withMessageContaining("process-owner-group");
+                "quality", "mas", "contracts", "delegates")).withMessageContaining("process-owner-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "processOwners", "mas", "contracts")).withMessageContaining("quality-group");
+                "processOwners", "processOwners", "mas", "contracts", "delegates")).withMessageContaining("quality-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(
-                List.of(new OrganisationProperties.Unit("Gata och park", "Gata och park")), "processOwners", "quality", "mas", "contracts"))
+                List.of(new OrganisationProperties.Unit("Gata och park", "Gata och park")), "processOwners", "quality", "mas", "contracts", "delegates"))
                 .withMessageContaining("units[0].id");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(), "processOwners",
-                "quality", "mas", "contracts")).withMessageContaining("at least one unit");
+                "quality", "mas", "contracts", "delegates")).withMessageContaining("at least one unit");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "quality", "quality", "contracts")).withMessageContaining("mas-group");
+                "processOwners", "quality", "quality", "contracts", "delegates")).withMessageContaining("mas-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "quality", null, "contracts")).withMessageContaining("mas-group");
+                "processOwners", "quality", null, "contracts", "delegates")).withMessageContaining("mas-group");
         assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
-                "processOwners", "quality", "mas", "mas")).withMessageContaining("contract-manager-group");
+                "processOwners", "quality", "mas", "mas", "delegates")).withMessageContaining("contract-manager-group");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
+                "processOwners", "quality", "mas", "contracts", "contracts"))
+                .withMessageContaining("committee-delegate-group");
+        assertThatIllegalArgumentException().isThrownBy(() -> new OrganisationProperties(List.of(STREETS),
+                "processOwners", "quality", "mas", "contracts", null)).withMessageContaining("committee-delegate-group");
     }
 }

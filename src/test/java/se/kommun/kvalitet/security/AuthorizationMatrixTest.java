@@ -46,7 +46,7 @@ class AuthorizationMatrixTest {
     enum Role {
         ANONYMOUS(null, null), CITIZEN(null, null), OFFICER_A("anna", DEMO), OFFICER_B("bjorn", DEMO),
         MANAGER("maria", DEMO), PROCESS_OWNER("per", DEMO), ADMIN("admin", "Lokal-Start-2026!"),
-        CONTRACT_MANAGER("klara", DEMO);
+        CONTRACT_MANAGER("klara", DEMO), COMMITTEE_DELEGATE("nora", DEMO);
 
         final String user;
         final String password;
@@ -67,7 +67,7 @@ class AuthorizationMatrixTest {
         SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
         ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS,
         CONTRACTS_LIST, CONTRACT_READ, CONTRACT_CREATE, STRATEGIC_REPORT, SUPPLIER_PAGE_WRONG_TOKEN,
-        QUALITY_RESULTS_IMPORT, STATISTICS, STATISTICS_CSV, INSYN_API, INSYN_PAGE
+        QUALITY_RESULTS_IMPORT, QUALITY_PERIOD_REPORT, QUALITY_PERIOD_REPORT_CSV, COMPARISON_PAGE, STATISTICS, STATISTICS_CSV, INSYN_API, INSYN_PAGE
     }
 
     @Autowired
@@ -94,6 +94,8 @@ class AuthorizationMatrixTest {
     String deviationReference;
     /** A contract of Vård- och omsorgsnämnden, whose officers are careOfficers (bjorn), not streetsOfficers (anna). */
     String contractNumber;
+    /** A quality-payment period collecting results, its report readable before any result is in. */
+    static final String QUALITY_PERIOD = "/api/quality-payment/periods/2030-T3/DISABILITY_SUPPORT";
 
     /** Once per class, but inside a test: the process-coverage recorder refuses engine work outside one. */
     @BeforeEach
@@ -105,6 +107,9 @@ class AuthorizationMatrixTest {
                 .get("reference").asText();
         contractNumber = json.readTree(createContract(http.withBasicAuth("klara", DEMO)).getBody()).get("number")
                 .asText();
+        assertThat(http.withBasicAuth("klara", DEMO).postForEntity("/api/quality-payment/periods",
+                jsonEntity("{\"period\":\"2030-T3\",\"area\":\"DISABILITY_SUPPORT\"}"), String.class)
+                .getStatusCode().value()).isEqualTo(201);
         JsonNode created = json.readTree(submit(http).getBody());
         reference = created.get("reference").asText();
         statusUrl = URI.create(created.get("statusUrl").asText()).getRawPath() + "?"
@@ -283,6 +288,18 @@ class AuthorizationMatrixTest {
             rows.add(row(role, Endpoint.QUALITY_RESULTS_IMPORT, 200));
         }
         rows.add(row(Role.MANAGER, Endpoint.QUALITY_RESULTS_IMPORT, 403));
+        rows.add(row(Role.COMMITTEE_DELEGATE, Endpoint.QUALITY_RESULTS_IMPORT, 403));
+        // The period report: the same staff and the committee's delegates (who approve); not unit managers. The
+        // comparison page of approved periods is public.
+        for (Endpoint report : List.of(Endpoint.QUALITY_PERIOD_REPORT, Endpoint.QUALITY_PERIOD_REPORT_CSV)) {
+            for (Role role : Role.values()) {
+                int status = role.user == null ? 401 : role == Role.MANAGER ? 403 : 200;
+                rows.add(row(role, report, status));
+            }
+        }
+        for (Role role : Role.values()) {
+            rows.add(row(role, Endpoint.COMPARISON_PAGE, 200));
+        }
         // Statistics (issue 20): managers (their units), process owners, administrators; insyn is public.
         for (Role role : Role.values()) {
             boolean reads = role == Role.MANAGER || role == Role.PROCESS_OWNER || role == Role.ADMIN;
@@ -370,6 +387,9 @@ class AuthorizationMatrixTest {
                     String.class);
             case INSYN_API -> client.getForEntity("/api/insyn?from=2026-01-01&to=2026-12-31", String.class);
             case INSYN_PAGE -> client.getForEntity("/insyn", String.class);
+            case QUALITY_PERIOD_REPORT -> client.getForEntity(QUALITY_PERIOD + "/report", String.class);
+            case QUALITY_PERIOD_REPORT_CSV -> client.getForEntity(QUALITY_PERIOD + "/report.csv", String.class);
+            case COMPARISON_PAGE -> client.getForEntity("/jamfor", String.class);
         };
     }
 

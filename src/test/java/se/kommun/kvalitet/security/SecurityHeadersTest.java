@@ -30,7 +30,7 @@ class SecurityHeadersTest {
     TestRestTemplate http;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/rapportera", "/api/categories", "/css/kvalitet.css",
+    @ValueSource(strings = {"/", "/rapportera", "/jamfor", "/api/categories", "/css/kvalitet.css",
             "/finns-inte", "/actuator/health"})
     void ourPagesAndApiCarryTheStrictHeaders(String path) {
         HttpHeaders headers = http.getForEntity(path, String.class).getHeaders();

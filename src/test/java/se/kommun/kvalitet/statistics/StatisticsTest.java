@@ -202,7 +202,7 @@ class StatisticsTest {
         byte[] body = response.getBody();
         assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.get(0)).isEqualTo(StatisticsCsv.HEADER);
+        assertThat(lines.get(0)).isEqualTo(String.join(";", StatisticsCsv.HEADER));
         JsonNode figures = statistics("per", "unit=care&" + YEAR);
         assertThat(lines).hasSize(1 + 12 + 1);
         for (int m = 0; m < 12; m++) {
