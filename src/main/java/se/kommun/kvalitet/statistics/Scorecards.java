@@ -30,7 +30,8 @@ import se.kommun.kvalitet.shared.FieldError;
  * The styrkort: per unit and year, goals with key figures (our measures or an imported Kolada KPI), each with a
  * target and a direction. The actual value is computed for the year (up to today while it runs). After the year's
  * end, {@link #settleEndedYears} settles each key figure once: met or not met, and a missed one starts exactly one
- * handlingsplan for the unit's manager through {@link ActionPlans}, owned by {@code UNIT}/the unit's id.
+ * handlingsplan for the unit's manager through {@link ActionPlans}, owned by {@code UNIT}/the unit's id, and mails
+ * its personal link to the unit's managers ({@link ScorecardPlanMail}).
  */
 @Component
 class Scorecards {
@@ -62,13 +63,14 @@ class Scorecards {
     private final StatisticsQuery query;
     private final Kolada kolada;
     private final ActionPlans actionPlans;
+    private final ScorecardPlanMail planMail;
     private final Organisation organisation;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Period planDueAfter;
 
     Scorecards(JdbcTemplate jdbc, StatisticsQuery query, Kolada kolada, ActionPlans actionPlans,
-            Organisation organisation, PlatformTransactionManager transactions, Clock clock,
+            ScorecardPlanMail planMail, Organisation organisation, PlatformTransactionManager transactions, Clock clock,
             @Value("${kvalitet.statistics.scorecard.action-plan-due-after}") Period planDueAfter) {
         if (planDueAfter.isNegative() || planDueAfter.isZero()) {
             throw new IllegalArgumentException("kvalitet.statistics.scorecard.action-plan-due-after must be positive");
@@ -77,6 +79,7 @@ class Scorecards {
         this.query = query;
         this.kolada = kolada;
         this.actionPlans = actionPlans;
+        this.planMail = planMail;
         this.organisation = organisation;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -219,13 +222,15 @@ class Scorecards {
         Status status = status(actual.get(), target, direction);
         Long planId = null;
         if (status == Status.NOT_MET) {
-            String unitName = organisation.unit(unit).map(Organisation.Unit::name).orElse(unit);
+            Organisation.Unit owner = organisation.unit(unit).orElseThrow();
             String label = measure == null ? "Kolada " + kpi : Measure.valueOf(measure).labelSv();
+            String deficiency = "Mål: " + row.get("title") + ". Nyckeltal: " + label + ". Utfall "
+                    + format(actual.get()) + ", mål " + (direction == Direction.AT_LEAST ? "minst " : "högst ")
+                    + target.stripTrailingZeros().toPlainString() + ".";
+            LocalDate deadline = today.plus(planDueAfter);
             planId = actionPlans.request(new OwnerReference(OWNER_KIND, unit), List.of(new Deficiency(
-                    "Styrkort " + year + ", " + unitName,
-                    "Mål: " + row.get("title") + ". Nyckeltal: " + label + ". Utfall " + format(actual.get())
-                            + ", mål " + (direction == Direction.AT_LEAST ? "minst " : "högst ")
-                            + target.stripTrailingZeros().toPlainString() + ".")), today.plus(planDueAfter));
+                    "Styrkort " + year + ", " + owner.name(), deficiency)), deadline);
+            planMail.announce(planId, owner, year, deficiency, deadline);
         }
         jdbc.update("""
                 update app.scorecard_key_figure set outcome = ?, actual = ?, settled_at = ?, action_plan_id = ?

@@ -6,5 +6,5 @@
  * (slacalendar), kept as a table of working-day ordinals. Nothing here is public API. See docs/statistik.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Statistics",
-        allowedDependencies = {"actionplans", "organisation", "shared", "slacalendar", "web"})
+        allowedDependencies = {"actionplans", "notifications", "organisation", "shared", "slacalendar", "web"})
 package se.kommun.kvalitet.statistics;

@@ -62,6 +62,7 @@ class ScorecardTest {
                 where g.year = 2016 and kf.action_plan_id is not null""", Long.class);
         jdbc.update("delete from app.scorecard_goal where year = 2016");
         plans.forEach(id -> {
+            jdbc.update("delete from app.sent_mail where idempotency_key like ?", "styrkort/plan-" + id + "/%");
             jdbc.update("delete from app.action_plan_measure where plan_id = ?", id);
             jdbc.update("delete from app.action_plan where id = ?", id);
         });
@@ -87,6 +88,10 @@ class ScorecardTest {
         assertThat(scorecards.settleEndedYears(afterTheYear.plusDays(1))).isEmpty();
 
         long planId = started.get(0);
+        // The unit's manager (maria, the demo manager of every unit) gets the plan's personal link once.
+        assertThat(jdbc.queryForList("select idempotency_key || ' ' || recipient from app.sent_mail"
+                + " where idempotency_key like ?", String.class, "styrkort/plan-" + planId + "/%"))
+                .contains("styrkort/plan-" + planId + "/maria maria@kommun.example");
         assertThat(actionPlans.forOwner(new OwnerReference("UNIT", "care"))).extracting(ActionPlan::id)
                 .containsOnlyOnce(planId);
         ActionPlan plan = actionPlans.require(planId);
