@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,6 +39,8 @@ import se.kommun.kvalitet.shared.FieldError;
 class Scorecards {
 
     static final String OWNER_KIND = "UNIT";
+
+    private static final Logger log = LoggerFactory.getLogger(Scorecards.class);
 
     enum Direction { AT_LEAST, AT_MOST }
 
@@ -194,7 +198,12 @@ class Scorecards {
                 where kf.outcome is null and g.year < ? order by kf.id""", Long.class, today.getYear());
         List<Long> plans = new ArrayList<>();
         for (long id : unsettled) {
-            transaction.executeWithoutResult(status -> settle(id, today).ifPresent(plans::add));
+            try {
+                transaction.executeWithoutResult(status -> settle(id, today).ifPresent(plans::add));
+            } catch (RuntimeException e) {
+                // Rolled back on its own (plan and outcome together); the others still settle, this one next night.
+                log.error("Styrkort: key figure {} could not be settled and is tried again next night", id, e);
+            }
         }
         return plans;
     }

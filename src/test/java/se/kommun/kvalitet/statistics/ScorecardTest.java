@@ -78,6 +78,12 @@ class ScorecardTest {
         assertThat(statuses(get("maria"))).containsExactly("NOT_MET preliminary", "MET preliminary",
                 "NO_DATA preliminary", "NO_DATA preliminary");
 
+        // A goal of a unit the organisation no longer has cannot be settled; it must not stop the others.
+        Long gone = jdbc.queryForObject("insert into app.scorecard_goal (unit, year, title, created_by, created_at)"
+                + " values ('closedUnit', 2016, 'Nedlagd enhet', 'test', now()) returning id", Long.class);
+        jdbc.update("insert into app.scorecard_key_figure (goal_id, kpi, target, direction)"
+                + " values (?, 'U99001', 90, 'AT_LEAST')", gone);
+
         // The year's end on two nodes at once, then again the next night.
         LocalDate afterTheYear = LocalDate.of(2017, 1, 2);
         CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> scorecards.settleEndedYears(afterTheYear));
@@ -86,6 +92,8 @@ class ScorecardTest {
         started.addAll(second.get());
         assertThat(started).hasSize(1);
         assertThat(scorecards.settleEndedYears(afterTheYear.plusDays(1))).isEmpty();
+        assertThat(jdbc.queryForObject("select outcome from app.scorecard_key_figure where goal_id = ?", String.class,
+                gone)).isNull();
 
         long planId = started.get(0);
         // The unit's manager (maria, the demo manager of every unit) gets the plan's personal link once.
