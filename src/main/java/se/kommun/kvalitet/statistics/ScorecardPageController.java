@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -13,12 +15,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.kommun.kvalitet.actionplans.ActionPlans;
+import se.kommun.kvalitet.actionplans.InvalidActionPlanException;
 import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.shared.FieldError;
 
 /**
  * The styrkort page {@code /styrkort} (Swedish): a unit's goals for a year with each key figure's target, actual
- * value, status (met, not met, no data) and action plan, and a form for a new goal with one key figure.
+ * value, status (met, not met, no data) and action plan, a form for a new goal with one key figure, and for process
+ * owners, quality and administrators the review of a handed-in plan and the verification of its measures.
  */
 @Controller
 class ScorecardPageController {
@@ -28,15 +33,20 @@ class ScorecardPageController {
     private final StatisticsAccess access;
     private final Organisation organisation;
     private final Kolada kolada;
+    private final UnitPlanFollowUp followUp;
+    private final ActionPlans actionPlans;
     private final Clock clock;
 
     ScorecardPageController(Scorecards scorecards, ScorecardViews views, StatisticsAccess access,
-            Organisation organisation, Kolada kolada, Clock clock) {
+            Organisation organisation, Kolada kolada, UnitPlanFollowUp followUp, ActionPlans actionPlans,
+            Clock clock) {
         this.scorecards = scorecards;
         this.views = views;
         this.access = access;
         this.organisation = organisation;
         this.kolada = kolada;
+        this.followUp = followUp;
+        this.actionPlans = actionPlans;
         this.clock = clock;
     }
 
@@ -62,6 +72,40 @@ class ScorecardPageController {
             errors = invalid.errors();
         }
         return show(unit, year, errors, authentication, locale, model);
+    }
+
+    /** A process owner's, quality's or an administrator's review of a handed-in plan: approve or send back. */
+    @PostMapping("/styrkort/handlingsplan/granska")
+    String review(@RequestParam long planId, @RequestParam String unit, @RequestParam Integer year,
+            @RequestParam boolean approved, @RequestParam(required = false) String comments,
+            Authentication authentication, Locale locale, Model model) {
+        try {
+            followUp.review(planId, approved, comments, authentication);
+            return show(unit, year, List.of(), authentication, locale, model);
+        } catch (InvalidActionPlanException invalid) {
+            return show(unit, year, invalid.errors().entrySet().stream()
+                    .map(e -> new FieldError(e.getKey(), "plan", e.getValue())).toList(), authentication, locale, model);
+        } catch (IllegalStateException wrongStep) {
+            return show(unit, year, List.of(new FieldError("plan", "step", wrongStep.getMessage())), authentication,
+                    locale, model);
+        }
+    }
+
+    /** The verification of each measure from the follow-up date: {@code remedied} holds the remedied positions. */
+    @PostMapping("/styrkort/handlingsplan/folj-upp")
+    String verify(@RequestParam long planId, @RequestParam String unit, @RequestParam Integer year,
+            @RequestParam(required = false) List<Integer> remedied, Authentication authentication, Locale locale,
+            Model model) {
+        Map<Integer, Boolean> verdicts = new HashMap<>();
+        List<Integer> done = remedied == null ? List.of() : remedied;
+        actionPlans.require(planId).measures().forEach(m -> verdicts.put(m.position(), done.contains(m.position())));
+        try {
+            followUp.verify(planId, verdicts, authentication);
+            return show(unit, year, List.of(), authentication, locale, model);
+        } catch (IllegalStateException wrongStep) {
+            return show(unit, year, List.of(new FieldError("plan", "step", wrongStep.getMessage())), authentication,
+                    locale, model);
+        }
     }
 
     private String show(String unit, Integer year, List<FieldError> errors, Authentication authentication,

@@ -51,6 +51,13 @@ class StatisticsAccess {
         return seesAll ? List.of() : own;
     }
 
+    /** Whether the reader reviews and verifies the units' action plans: process owners, quality, administrators. */
+    boolean reviewsPlans(Authentication authentication) {
+        Set<String> groups = groups(authentication);
+        return groups.contains(organisation.processOwnerGroup()) || groups.contains(organisation.qualityGroup())
+                || groups.contains("camunda-admin");
+    }
+
     /** Whether the reader is one of the unit's managers (whose action plans she writes). */
     boolean managesUnit(Authentication authentication, String unit) {
         return organisation.unit(unit).map(u -> groups(authentication).contains(u.managerGroup())).orElse(false);

@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.statistics;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +18,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
+import se.kommun.kvalitet.SettableClock;
 import se.kommun.kvalitet.actionplans.ActionPlan;
 import se.kommun.kvalitet.actionplans.ActionPlanStatus;
 import se.kommun.kvalitet.actionplans.ActionPlans;
 import se.kommun.kvalitet.actionplans.OwnerReference;
+import se.kommun.kvalitet.actionplans.ProposedMeasure;
+import se.kommun.kvalitet.shared.ClockConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,8 +59,12 @@ class ScorecardTest {
     @Autowired
     ActionPlans actionPlans;
 
+    @Autowired
+    SettableClock clock;
+
     @AfterEach
     void removeTheScorecard() {
+        clock.reset();
         List<Long> plans = jdbc.queryForList("""
                 select kf.action_plan_id from app.scorecard_key_figure kf join app.scorecard_goal g on g.id = kf.goal_id
                 where g.year = 2016 and kf.action_plan_id is not null""", Long.class);
@@ -128,10 +136,39 @@ class ScorecardTest {
         assertThat(jdbc.queryForObject("select count(*) from app.scorecard_key_figure where action_plan_id is not null"
                 + " and goal_id in (select id from app.scorecard_goal where year = 2016)", Integer.class)).isEqualTo(1);
 
-        String page = http.withBasicAuth("maria", DEMO).getForEntity("/styrkort?unit=care&year=2016", String.class)
-                .getBody();
-        assertThat(page).contains("Snabba och bra svar", "Ej uppnått", "Uppnått", "Uppgift saknas (preliminärt)",
+        assertThat(page("maria")).contains("Snabba och bra svar", "Ej uppnått", "Uppnått",
+                "Uppgift saknas (preliminärt)",
                 "Begärd, senast 2017-02-01", "/handlingsplan/" + planId);
+
+        // The manager hands it in through her link in January 2017; a process owner approves it and, from the
+        // latest measure date, verifies each measure.
+        String link = missed.get("actionPlan").get("link").asText();
+        clock.pin(ZonedDateTime.of(2017, 1, 10, 9, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
+        actionPlans.submit(planId, link.substring(link.indexOf("token=") + 6), List.of(new ProposedMeasure(1,
+                "Svarsrutin med bevakning i Tasklist", "Maria Lind", LocalDate.of(2017, 3, 1))));
+        assertThat(page("per")).contains("Svarsrutin med bevakning i Tasklist (Maria Lind, 2017-03-01)", "Godkänn");
+        assertThat(page("maria")).doesNotContain("Godkänn");
+        assertThat(postJson("maria", "/api/scorecards/plans/" + planId + "/review", "{\"approved\":true}")
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(postJson("per", "/api/scorecards/plans/" + planId + "/review", "{}").getStatusCode().value())
+                .isEqualTo(400);
+        ResponseEntity<String> approved = postJson("per", "/api/scorecards/plans/" + planId + "/review",
+                "{\"approved\":true}");
+        assertThat(approved.getBody()).contains("\"followUpOn\":\"2017-03-01\"");
+        assertThat(postJson("per", "/api/scorecards/plans/" + planId + "/verification",
+                "{\"remedied\":{\"1\":true}}").getStatusCode().value()).isEqualTo(409);
+        assertThat(page("per")).doesNotContain("Spara uppföljningen");
+        clock.pin(ZonedDateTime.of(2017, 3, 1, 9, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
+        assertThat(page("per")).contains("följs upp 2017-03-01", "Spara uppföljningen");
+        ResponseEntity<String> verified = postJson("per", "/api/scorecards/plans/" + planId + "/verification",
+                "{\"remedied\":{\"1\":true}}");
+        assertThat(verified.getBody()).contains("\"allRemedied\":true");
+        assertThat(actionPlans.require(planId).status()).isEqualTo(ActionPlanStatus.VERIFIED);
+        clock.reset();
+        assertThat(get("maria").get("goals").get(0).get("keyFigures").get(0).get("actionPlan").get("status").asText())
+                .isEqualTo("VERIFIED");
+        assertThat(postJson("per", "/api/scorecards/plans/999999/review", "{\"approved\":true}").getStatusCode()
+                .value()).isEqualTo(404);
     }
 
     @Test
@@ -161,6 +198,10 @@ class ScorecardTest {
                 values (?, '0999', 2016, 'T', ?, now(), 'test')""", kpi, value);
     }
 
+    private String page(String user) {
+        return http.withBasicAuth(user, DEMO).getForEntity("/styrkort?unit=care&year=2016", String.class).getBody();
+    }
+
     private JsonNode get(String user) throws Exception {
         ResponseEntity<String> response = http.withBasicAuth(user, DEMO)
                 .getForEntity("/api/scorecards?unit=care&year=2016", String.class);
@@ -176,9 +217,12 @@ class ScorecardTest {
     }
 
     private ResponseEntity<String> post(String user, String body) {
+        return postJson(user, "/api/scorecards/goals", body);
+    }
+
+    private ResponseEntity<String> postJson(String user, String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.withBasicAuth(user, DEMO).postForEntity("/api/scorecards/goals", new HttpEntity<>(body, headers),
-                String.class);
+        return http.withBasicAuth(user, DEMO).postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 }
