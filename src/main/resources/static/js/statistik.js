@@ -5,17 +5,19 @@
     return;
   }
   var months = JSON.parse(target.dataset.months);
+  // The series' names in the page's language: [received, closed, escalations].
+  var labels = JSON.parse(target.dataset.labels);
   var chart = echarts.init(target);
   chart.setOption({
     aria: { enabled: true },
     tooltip: { trigger: 'axis' },
-    legend: { data: ['Inkomna', 'Avslutade', 'Eskaleringar'] },
+    legend: { data: labels },
     xAxis: { type: 'category', data: months.map(function (m) { return m.month; }) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: 'Inkomna', type: 'bar', data: months.map(function (m) { return m.received; }) },
-      { name: 'Avslutade', type: 'bar', data: months.map(function (m) { return m.closed; }) },
-      { name: 'Eskaleringar', type: 'line', data: months.map(function (m) { return m.escalations; }) }
+      { name: labels[0], type: 'bar', data: months.map(function (m) { return m.received; }) },
+      { name: labels[1], type: 'bar', data: months.map(function (m) { return m.closed; }) },
+      { name: labels[2], type: 'line', data: months.map(function (m) { return m.escalations; }) }
     ]
   });
 })();

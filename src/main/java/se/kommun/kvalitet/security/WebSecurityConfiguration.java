@@ -103,8 +103,13 @@ class WebSecurityConfiguration {
                         .requestMatchers("/api/survey-statistics").hasAnyAuthority(surveyStatisticsReaders(organisation))
                         // Insyn: public figures, counts below 5 suppressed (statistics module, issue 20).
                         .requestMatchers(HttpMethod.GET, "/insyn", "/api/insyn").permitAll()
-                        // Statistics: managers (their units), process owners, quality, administrators (all units).
-                        .requestMatchers("/api/statistics", "/api/statistics.csv", "/statistik")
+                        // Kolada comparison: process owners and administrators upload files and map KPIs.
+                        .requestMatchers("/api/kolada/**", "/statistik/kolada", "/statistik/kolada/**")
+                        .hasAnyAuthority(group(organisation.processOwnerGroup()), group(ADMIN_GROUP))
+                        // Statistics: managers (their units), process owners, quality, administrators (all units);
+                        // the same for the improvement view and the styrkort (which narrow it to the reader's units).
+                        .requestMatchers("/api/statistics", "/api/statistics.csv", "/statistik", "/api/improvement",
+                                "/forbattring", "/api/scorecards", "/api/scorecards/**", "/styrkort")
                         .hasAnyAuthority(statisticsReaders(organisation))
                         .requestMatchers("/admin/**", "/actuator/**").hasAuthority(group(ADMIN_GROUP))
                         // Client applications' Open311 keys are the administrators', not the process owners'.

@@ -34,9 +34,7 @@ class StatisticsAccess {
             throw new UnknownStatisticsUnitException(unit,
                     organisation.units().stream().map(Organisation.Unit::id).toList());
         }
-        Set<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("GROUP_")).map(authority -> authority.substring(6))
-                .collect(Collectors.toSet());
+        Set<String> groups = groups(authentication);
         boolean seesAll = groups.contains(organisation.processOwnerGroup())
                 || groups.contains(organisation.qualityGroup()) || groups.contains("camunda-admin");
         List<String> own = organisation.units().stream().filter(u -> seesAll || groups.contains(u.managerGroup()))
@@ -51,5 +49,34 @@ class StatisticsAccess {
             throw new AccessDeniedException("The reader manages no unit");
         }
         return seesAll ? List.of() : own;
+    }
+
+    /** Whether the reader reviews and verifies the units' action plans: process owners, quality, administrators. */
+    boolean reviewsPlans(Authentication authentication) {
+        Set<String> groups = groups(authentication);
+        return groups.contains(organisation.processOwnerGroup()) || groups.contains(organisation.qualityGroup())
+                || groups.contains("camunda-admin");
+    }
+
+    /** Whether the reader is one of the unit's managers (whose action plans she writes). */
+    boolean managesUnit(Authentication authentication, String unit) {
+        return organisation.unit(unit).map(u -> groups(authentication).contains(u.managerGroup())).orElse(false);
+    }
+
+    /**
+     * The units whose cases the reader may open, as the cases module decides (OfficerAccess): every unit for process
+     * owners and administrators, her own units for a manager, none for the quality group, which sees figures only.
+     */
+    Set<String> unitsWhoseCasesAreReadable(Authentication authentication) {
+        Set<String> groups = groups(authentication);
+        boolean all = groups.contains(organisation.processOwnerGroup()) || groups.contains("camunda-admin");
+        return organisation.units().stream().filter(u -> all || groups.contains(u.managerGroup()))
+                .map(Organisation.Unit::id).collect(Collectors.toSet());
+    }
+
+    private static Set<String> groups(Authentication authentication) {
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("GROUP_")).map(authority -> authority.substring(6))
+                .collect(Collectors.toSet());
     }
 }

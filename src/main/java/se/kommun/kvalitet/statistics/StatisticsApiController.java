@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.statistics;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,7 @@ import se.kommun.kvalitet.web.Problems;
 
 /**
  * {@code GET /api/statistics} and its CSV ({@code /api/statistics.csv}) for managers (their units), process owners,
- * the quality group and administrators (all units).
+ * the quality group and administrators (all units); the JSON adds the Kolada comparison of the mapped KPIs.
  */
 @RestController
 @ProblemApi
@@ -28,18 +29,24 @@ class StatisticsApiController {
     private final StatisticsQuery query;
     private final StatisticsAccess access;
     private final StatisticsFilters filters;
+    private final Kolada kolada;
 
-    StatisticsApiController(StatisticsQuery query, StatisticsAccess access, StatisticsFilters filters) {
+    StatisticsApiController(StatisticsQuery query, StatisticsAccess access, StatisticsFilters filters,
+            Kolada kolada) {
         this.query = query;
         this.access = access;
         this.filters = filters;
+        this.kolada = kolada;
     }
 
     @GetMapping(path = "/api/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
-    Figures statistics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String unit, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String category, Authentication authentication) {
-        return query.figures(filter(from, to, unit, type, category, authentication));
+    StatisticsAnswer statistics(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String category,
+            Authentication authentication, Locale locale) {
+        StatisticsFilter filter = filter(from, to, unit, type, category, authentication);
+        Figures figures = query.figures(filter);
+        return new StatisticsAnswer(figures, kolada.comparisons(figures, filter.to().getYear(), locale));
     }
 
     @GetMapping("/api/statistics.csv")

@@ -74,6 +74,27 @@ class MailRendererTest {
         assertThat(english.html()).contains("lang=\"en\"");
     }
 
+    @Test
+    void theStyrkortPlanMailCarriesTheMissedTargetAndThePersonalLinkInBothLanguages() {
+        Map<String, Object> model = new HashMap<>(Map.of("reference", "Styrkort 2026", "unitName", "Vård och omsorg",
+                "deficiency", "Mål: Snabba svar. Utfall 70.0, mål minst 80.", "deadline", LocalDate.of(2027, 2, 1),
+                "link", "https://kvalitet.kommun.example/handlingsplan/7?token=abc"));
+        model.put("recipientName", "Maria");
+        MailRenderer.Rendered swedish = renderer.render(mail("scorecard-action-plan", SWEDISH, model));
+        MailRenderer.Rendered english = renderer.render(mail("scorecard-action-plan", Locale.ENGLISH, model));
+
+        assertThat(swedish.subject()).isEqualTo("Styrkort 2026: handlingsplan för ett missat mål");
+        assertThat(english.subject()).isEqualTo("Styrkort 2026: action plan for a missed target");
+        for (MailRenderer.Rendered rendered : new MailRenderer.Rendered[] {swedish, english}) {
+            assertThat(rendered.text()).contains("Vård och omsorg", "Utfall 70.0, mål minst 80.", "2027-02-01",
+                    "https://kvalitet.kommun.example/handlingsplan/7?token=abc").doesNotContain("??", "[(", "${");
+            assertThat(rendered.html()).contains("href=\"https://kvalitet.kommun.example/handlingsplan/7?token=abc\"")
+                    .doesNotContain("??", " th:");
+        }
+        assertThat(swedish.text()).contains("In English:");
+        assertThat(english.text()).doesNotContain("In English:");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"acknowledgement", "feedback"})
     void citizenTextIsEscapedInHtmlAndVerbatimInText(String template) {

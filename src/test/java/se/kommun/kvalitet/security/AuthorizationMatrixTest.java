@@ -67,7 +67,8 @@ class AuthorizationMatrixTest {
         SURVEY_API_UNKNOWN_TOKEN, SURVEY_PAGE_UNKNOWN_TOKEN, ANSWER_TEMPLATES_READ, ANSWER_TEMPLATES_WRITE,
         ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS,
         CONTRACTS_LIST, CONTRACT_READ, CONTRACT_CREATE, STRATEGIC_REPORT, SUPPLIER_PAGE_WRONG_TOKEN,
-        QUALITY_RESULTS_IMPORT, QUALITY_PERIOD_REPORT, QUALITY_PERIOD_REPORT_CSV, COMPARISON_PAGE, STATISTICS, STATISTICS_CSV, INSYN_API, INSYN_PAGE
+        QUALITY_RESULTS_IMPORT, QUALITY_PERIOD_REPORT, QUALITY_PERIOD_REPORT_CSV, COMPARISON_PAGE, STATISTICS,
+        STATISTICS_CSV, INSYN_API, INSYN_PAGE, IMPROVEMENT, SCORECARD, KOLADA_MAPPINGS
     }
 
     @Autowired
@@ -300,7 +301,8 @@ class AuthorizationMatrixTest {
         for (Role role : Role.values()) {
             rows.add(row(role, Endpoint.COMPARISON_PAGE, 200));
         }
-        // Statistics (issue 20): managers (their units), process owners, administrators; insyn is public.
+        // Statistics, the improvement view and the styrkort (issue 20): managers (their units), process owners,
+        // administrators; insyn is public.
         for (Role role : Role.values()) {
             boolean reads = role == Role.MANAGER || role == Role.PROCESS_OWNER || role == Role.ADMIN;
             int status = role.user == null ? 401 : reads ? 200 : 403;
@@ -308,6 +310,11 @@ class AuthorizationMatrixTest {
             rows.add(row(role, Endpoint.STATISTICS_CSV, status));
             rows.add(row(role, Endpoint.INSYN_API, 200));
             rows.add(row(role, Endpoint.INSYN_PAGE, 200));
+            rows.add(row(role, Endpoint.IMPROVEMENT, status));
+            rows.add(row(role, Endpoint.SCORECARD, status));
+            // Kolada uploads and mappings: process owners and administrators only.
+            boolean kolada = role == Role.PROCESS_OWNER || role == Role.ADMIN;
+            rows.add(row(role, Endpoint.KOLADA_MAPPINGS, role.user == null ? 401 : kolada ? 200 : 403));
         }
         return rows.stream();
     }
@@ -390,6 +397,9 @@ class AuthorizationMatrixTest {
             case QUALITY_PERIOD_REPORT -> client.getForEntity(QUALITY_PERIOD + "/report", String.class);
             case QUALITY_PERIOD_REPORT_CSV -> client.getForEntity(QUALITY_PERIOD + "/report.csv", String.class);
             case COMPARISON_PAGE -> client.getForEntity("/jamfor", String.class);
+            case IMPROVEMENT -> client.getForEntity("/api/improvement?from=2026-01-01&to=2026-12-31", String.class);
+            case SCORECARD -> client.getForEntity("/api/scorecards?unit=care&year=2026", String.class);
+            case KOLADA_MAPPINGS -> client.getForEntity("/api/kolada/mappings", String.class);
         };
     }
 
