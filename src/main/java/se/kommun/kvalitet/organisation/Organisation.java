@@ -16,6 +16,7 @@ public class Organisation {
     private final String qualityGroup;
     private final String masGroup;
     private final String contractManagerGroup;
+    private final AwardGroups awardGroups;
     private final Set<String> groups;
 
     Organisation(OrganisationProperties properties) {
@@ -26,12 +27,15 @@ public class Organisation {
         this.qualityGroup = properties.qualityGroup();
         this.masGroup = properties.masGroup();
         this.contractManagerGroup = properties.contractManagerGroup();
+        this.awardGroups = new AwardGroups(properties.awards().administratorGroup(), properties.awards().juryGroup(),
+                properties.awards().chairGroup());
         Set<String> all = new LinkedHashSet<>();
         units.forEach(unit -> all.addAll(List.of(unit.officerGroup(), unit.managerGroup())));
         all.add(processOwnerGroup);
         all.add(qualityGroup);
         all.add(masGroup);
         all.add(contractManagerGroup);
+        all.addAll(List.of(awardGroups.administrators(), awardGroups.jury(), awardGroups.chairs()));
         this.groups = Set.copyOf(all);
     }
 
@@ -72,12 +76,20 @@ public class Organisation {
         return contractManagerGroup;
     }
 
+    /** Kvalitetsutmärkelse: the administrators open calls, the jury scores, the chairs propose the winners. */
+    public record AwardGroups(String administrators, String jury, String chairs) {
+    }
+
+    public AwardGroups awardGroups() {
+        return awardGroups;
+    }
+
     /** The unit with this id, or a refusal that says which units exist. */
     public Optional<Unit> unit(String id) {
         return units.stream().filter(unit -> unit.id().equals(id)).findFirst();
     }
 
-    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS, contract managers. */
+    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS, contract managers, award groups. */
     public Set<String> groups() {
         return groups;
     }

@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * escalations go); the process-owner group gets the last escalation and owns the models; the quality group
  * follows deviations and statistics; the MAS group (medicinskt ansvariga sjuksköterskor) investigates and reports
  * lex Maria events; the contract-manager group (avtalsförvaltare) keeps the contract register and follows
- * contracts up. A mistake here stops the start, naming the setting.
+ * contracts up; the award groups (kvalitetsutmärkelse, docs/utmarkelser.md) open calls, score applications and
+ * propose winners. A mistake here stops the start, naming the setting.
  */
 @ConfigurationProperties("kvalitet.organisation")
 record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup, String masGroup,
-        String contractManagerGroup) {
+        String contractManagerGroup, Awards awards) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
@@ -40,6 +41,18 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         if (!groups.add(contractManagerGroup)) {
             throw new IllegalArgumentException("kvalitet.organisation: contract-manager-group equals another role group");
         }
+        if (awards == null) {
+            throw new IllegalArgumentException("kvalitet.organisation.awards: the award groups are needed");
+        }
+        requireGroup("kvalitet.organisation.awards.administrator-group", awards.administratorGroup());
+        requireGroup("kvalitet.organisation.awards.jury-group", awards.juryGroup());
+        requireGroup("kvalitet.organisation.awards.chair-group", awards.chairGroup());
+        for (String group : List.of(awards.administratorGroup(), awards.juryGroup(), awards.chairGroup())) {
+            if (!groups.add(group)) {
+                throw new IllegalArgumentException("kvalitet.organisation.awards: " + group
+                        + " equals another role group");
+            }
+        }
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             String where = "kvalitet.organisation.units[" + i + "]";
@@ -59,6 +72,10 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         if (group == null || !ID.matcher(group).matches()) {
             throw new IllegalArgumentException(setting + " must match " + ID + ": " + group);
         }
+    }
+
+    /** Kvalitetsutmärkelse: who opens a call, who scores (the jury) and who proposes the winners (its chair). */
+    record Awards(String administratorGroup, String juryGroup, String chairGroup) {
     }
 
     record Unit(String id, String name) {

@@ -67,6 +67,7 @@ class IdentityProvisioning implements ApplicationRunner {
         provisionQuality(organisation.qualityGroup());
         provisionMas(organisation.masGroup());
         provisionContractManagers(organisation.contractManagerGroup());
+        provisionAwardGroups(organisation.awardGroups());
         startPermissions.synchronise();
         if (demo.enabled()) {
             createDemoUsers();
@@ -132,6 +133,19 @@ class IdentityProvisioning implements ApplicationRunner {
         grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
     }
 
+    /**
+     * Kvalitetsutmärkelse: a jury member's tasks are assigned to her, the chair's name the chairs' group; the
+     * administrators open calls through the API, which checks the group per request.
+     */
+    private void provisionAwardGroups(Organisation.AwardGroups groups) {
+        ensureGroup(groups.administrators(), "Administratörer kvalitetsutmärkelse");
+        ensureGroup(groups.jury(), "Jury kvalitetsutmärkelse");
+        ensureGroup(groups.chairs(), "Juryns ordförande");
+        for (String group : List.of(groups.administrators(), groups.jury(), groups.chairs())) {
+            grant(group, Resources.APPLICATION, "tasklist", ACCESS);
+        }
+    }
+
     private void createDemoUsers() {
         String officersA = organisation.units().get(0).officerGroup();
         String officersB = organisation.units().get(1).officerGroup();
@@ -141,7 +155,12 @@ class IdentityProvisioning implements ApplicationRunner {
                         .map(Organisation.Unit::managerGroup).toArray(String[]::new))
                 | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup())
                 | ensureUser("mats", "Mats", "Holm", organisation.masGroup())
-                | ensureUser("klara", "Klara", "Dahl", organisation.contractManagerGroup());
+                | ensureUser("klara", "Klara", "Dahl", organisation.contractManagerGroup())
+                | ensureUser("sara", "Sara", "Nord", organisation.awardGroups().administrators())
+                | ensureUser("karin", "Karin", "Ström", organisation.awardGroups().jury(),
+                        organisation.awardGroups().chairs())
+                | ensureUser("lena", "Lena", "Berg", organisation.awardGroups().jury())
+                | ensureUser("omar", "Omar", "Haddad", organisation.awardGroups().jury());
         if (created) {
             log.warn("""
                     Demoanvändare skapade (endast för utveckling) / demo users created (dev only):
@@ -151,6 +170,8 @@ class IdentityProvisioning implements ApplicationRunner {
                       per   – processägare
                       mats  – medicinskt ansvarig sjuksköterska (MAS, lex Maria)
                       klara – avtalsförvaltare (avtalsregister, avtalsuppföljning)
+                      sara  – administratör kvalitetsutmärkelse (öppnar utlysningar)
+                      karin – jury och juryns ordförande; lena, omar – jury
                     Lösenord för alla / password for all: {}""",
                     organisation.units().get(0).name(), organisation.units().get(1).name(), demo.password());
         }
