@@ -6,8 +6,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * "Anmäla jäv": on create, every submitted application as the checklist's options (and an empty answer on the
- * task, so the member's answer stays hers); on complete, the ticked ones recorded as her conflicts of interest.
+ * "Anmäla jäv": on create, every submitted application as the checklist's options; on complete, the ticked ones
+ * recorded as her conflicts of interest.
  */
 @Component("awardConflictsStep")
 class AwardConflictsStep implements TaskListener {
@@ -24,11 +24,12 @@ class AwardConflictsStep implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(AwardProcess.CONFLICT_CHOICES.name(),
                     SpinValues.jsonValue(jury.choicesJson(jury.conflictChoices(call))).create());
-            task.setVariableLocal(AwardProcess.DECLARED_CONFLICTS.name(), SpinValues.jsonValue("[]").create());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             try {
                 jury.recordConflicts(call, AwardProcess.JURY_MEMBER.in(task),
                         AwardProcess.DECLARED_CONFLICTS.find(task).orElse(null));
+                // Taken into the table; the next member must not read this member's ticks.
+                task.removeVariable(AwardProcess.DECLARED_CONFLICTS.name());
             } catch (InvalidAwardInputException refused) {
                 throw new AwardTaskRefusal(refused);
             }

@@ -92,8 +92,12 @@ class AwardPagesController {
             HttpServletResponse response) {
         AwardRepository.StoredCall call = calls.find(reference).orElseThrow(AwardPagesController::notFound);
         Map<String, String> answers = new LinkedHashMap<>();
-        call.call().criteria().forEach(criterion -> answers.put(criterion.code(),
-                fields.getFirst("answer_" + criterion.code())));
+        call.call().criteria().forEach(criterion -> {
+            String text = fields.getFirst("answer_" + criterion.code());
+            if (text != null) {
+                answers.put(criterion.code(), text);
+            }
+        });
         ApplicationForm form = new ApplicationForm(trimmed(fields.getFirst("applicant")),
                 trimmed(fields.getFirst("contactName")), trimmed(fields.getFirst("contactEmail")),
                 trimmed(fields.getFirst("category")), trimmed(fields.getFirst("area")), answers,

@@ -6,6 +6,7 @@ import static se.kommun.kvalitet.shared.ProcessVariable.server;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import se.kommun.kvalitet.shared.ProcessVariable;
@@ -52,6 +53,21 @@ final class AwardProcess {
             WINNER_MOTIVATIONS);
 
     private AwardProcess() {
+    }
+
+    /**
+     * What the member submitted for a field the server prefilled on the task: Tasklist's form submission overwrites
+     * the task's own value, a plain completion ({@code TaskService.complete}, {@code POST /task/{id}/complete})
+     * writes it to the process instead, where it is taken (and removed, so the next member never reads it).
+     */
+    static String submitted(DelegateTask task, ProcessVariable<String> variable) {
+        Object onProcess = task.getExecution().getVariable(variable.name());
+        if (onProcess != null) {
+            task.getExecution().removeVariable(variable.name());
+            return onProcess.toString();
+        }
+        Object onTask = task.getVariableLocal(variable.name());
+        return onTask == null ? null : onTask.toString();
     }
 
     /** The declaration the client guard and the model check read. */

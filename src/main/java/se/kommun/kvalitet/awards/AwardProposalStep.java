@@ -23,7 +23,7 @@ class AwardProposalStep implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(AwardProcess.WINNER_MOTIVATIONS.name(), jury.proposalTemplate(call));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String proposal = AwardProcess.WINNER_MOTIVATIONS.find(task).orElse(null);
+            String proposal = AwardProcess.submitted(task, AwardProcess.WINNER_MOTIVATIONS);
             try {
                 jury.proposal(call, proposal);
             } catch (InvalidAwardInputException refused) {

@@ -27,7 +27,7 @@ class AwardScoringStep implements TaskListener {
             task.setVariableLocal(AwardProcess.JURY_SCORES.name(), jury.scoringTemplate(call, member));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             try {
-                jury.recordScores(call, member, AwardProcess.JURY_SCORES.find(task).orElse(null));
+                jury.recordScores(call, member, AwardProcess.submitted(task, AwardProcess.JURY_SCORES));
             } catch (InvalidAwardInputException refused) {
                 throw new AwardTaskRefusal(refused);
             } catch (ConflictOfInterestException refused) {
