@@ -94,7 +94,7 @@ class QualityAwardProcessTest {
     void aSubmittedApplicationIsStoredWithItsAttachmentAndGetsAReceiptWithItsReference() throws Exception {
         String call = openCall(2041);
         ProcessInstance pi = process(call);
-        assertThat(pi).isWaitingAt("receiveApplications");
+        assertThat(pi).isWaitingAt("applicationsClosed", "applicationReminderDue");
 
         ResponseEntity<String> sent = AwardPages.post(http, "/utmarkelser/" + call, "/utmarkelser/" + call,
                 AwardPages.application("Hemtjänst Norr " + suffix, "norr-" + suffix + "@example.se", "QUALITY", "care",
@@ -131,10 +131,10 @@ class QualityAwardProcessTest {
         mailCatcher.purgeEmailFromAllMailboxes();
 
         execute(job("applicationReminderDue", pi));
-        assertThat(pi).isWaitingAt("receiveApplications", "remindApplicants");
+        assertThat(pi).isWaitingAt("remindApplicants", "applicationsClosed");
         execute(job("remindApplicants", pi));
 
-        assertThat(pi).hasPassed("applicantsReminded").isWaitingAt("receiveApplications");
+        assertThat(pi).hasPassed("applicantsReminded").isWaitingAt("applicationsClosed", "applicationReminderDue");
         assertThat(MailText.plainText(onlyMailTo("vast-" + suffix + "@example.se"))).contains("2042-03-31")
                 .contains(draftPath);
         assertThat(mailsTo("ost-" + suffix + "@example.se")).isEmpty();
@@ -157,6 +157,9 @@ class QualityAwardProcessTest {
         assertThat(applications(call)).isZero();
         assertThat(mailsTo("sen-" + suffix + "@example.se")).isEmpty();
 
+        // The reminder day came first (seven days before the closing date), with no draft to remind.
+        execute(job("applicationReminderDue", pi));
+        execute(job("remindApplicants", pi));
         execute(job("applicationsClosed", pi));
 
         assertThat(pi).hasPassed("closeApplications").isEnded().hasPassed("noApplications");
@@ -224,6 +227,8 @@ class QualityAwardProcessTest {
             assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(302);
             refs.put(letter, sent.getHeaders().getLocation().getQuery().replace("ref=", ""));
         }
+        execute(job("applicationReminderDue", pi));
+        execute(job("remindApplicants", pi));
         clock.pin(ZonedDateTime.of(2046, 4, 1, 0, 5, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
         execute(job("applicationsClosed", pi));
         assertThat(pi).hasPassed("closeApplications").isWaitingAt("declareConflicts");
