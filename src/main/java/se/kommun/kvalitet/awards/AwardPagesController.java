@@ -77,7 +77,9 @@ class AwardPagesController {
 
     @GetMapping("/utmarkelser/utkast/{token}")
     String draft(@PathVariable String token, @RequestParam(name = "sparat", defaultValue = "false") boolean saved,
-            Model model) {
+            Model model, HttpServletResponse response) {
+        // The personal link is the draft's only credential: it must not leave in a Referer header.
+        response.setHeader("Referrer-Policy", "no-referrer");
         AwardRepository.StoredApplication draft = applications.draft(token).orElseThrow(AwardPagesController::notFound);
         AwardRepository.StoredCall call = calls.openCalls().stream().filter(c -> c.id() == draft.callId()).findFirst()
                 .orElseThrow(AwardPagesController::notFound);
@@ -90,6 +92,7 @@ class AwardPagesController {
     String submit(@PathVariable String reference, @RequestParam MultiValueMap<String, String> fields,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
         AwardRepository.StoredCall call = calls.find(reference).orElseThrow(AwardPagesController::notFound);
         Map<String, String> answers = new LinkedHashMap<>();
         call.call().criteria().forEach(criterion -> {

@@ -41,6 +41,8 @@ class IdentityProvisioning implements ApplicationRunner {
 
     /** The processes whose every instance each unit's managers may read (Tasklist, Cockpit, history). */
     static final List<String> MANAGERS_READ_ALL = List.of("caseHandling");
+    /** The award process (awards module), whose definition the jury and its chairs read in Tasklist. */
+    static final String AWARD_PROCESS = "qualityAward";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -143,6 +145,10 @@ class IdentityProvisioning implements ApplicationRunner {
         ensureGroup(groups.chairs(), "Juryns ordförande");
         for (String group : List.of(groups.administrators(), groups.jury(), groups.chairs())) {
             grant(group, Resources.APPLICATION, "tasklist", ACCESS);
+        }
+        // Tasklist reads the definition of a task's process (its forms); only the award's, not the other processes'.
+        for (String group : List.of(groups.jury(), groups.chairs())) {
+            grant(group, Resources.PROCESS_DEFINITION, AWARD_PROCESS, READ);
         }
     }
 

@@ -124,7 +124,9 @@ class QualityAwardProcessTest {
                 Map.of());
         assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(302);
         String draftPath = saved.getHeaders().getLocation().getPath();
-        assertThat(http.getForEntity(draftPath, String.class).getBody()).contains("Elevråd varje vecka.");
+        ResponseEntity<String> draftPage = http.getForEntity(draftPath, String.class);
+        assertThat(draftPage.getBody()).contains("Elevråd varje vecka.");
+        assertThat(draftPage.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(MailText.plainText(onlyMailTo("vast-" + suffix + "@example.se"))).contains(draftPath);
         AwardPages.post(http, "/utmarkelser/" + call, "/utmarkelser/" + call, AwardPages.application("Skolan Öst "
                 + suffix, "ost-" + suffix + "@example.se", "INNOVATION", "education", false), Map.of());
@@ -236,7 +238,20 @@ class QualityAwardProcessTest {
                 .list()).extracting(Task::getAssignee).containsExactlyInAnyOrder("karin", "lena", "omar");
 
         declareConflicts(pi, "karin", List.of());
-        declareConflicts(pi, "lena", List.of(refs.get("C")));
+        // Lena as Tasklist does it: the form submitted through the engine REST API, checked by the client guard
+        // against the options the server wrote; an option that is not one is refused.
+        String lenaConflicts = task(pi, "declareConflicts", "lena").getId();
+        ResponseEntity<String> form = http.withBasicAuth("lena", DEMO).getForEntity("/engine-rest/task/"
+                + lenaConflicts + "/deployed-form", String.class);
+        assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
+        assertThat(form.getBody()).contains("conflictChoices");
+        assertThat(http.withBasicAuth("lena", DEMO).getForEntity("/engine-rest/task/" + lenaConflicts
+                + "/form-variables?deserializeValues=false", String.class).getBody()).contains(refs.get("C"));
+        assertThat(submitForm(lenaConflicts, "declaredConflicts", json.writeValueAsString(List.of("UTA-1999-000001")),
+                "Json").getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<String> declared = submitForm(lenaConflicts, "declaredConflicts",
+                json.writeValueAsString(List.of(refs.get("C"))), "Json");
+        assertThat(declared.getStatusCode().value()).as(declared.getBody()).isEqualTo(204);
         declareConflicts(pi, "omar", List.of());
 
         // Lena's sheet and lines leave C out; Karin's has all four. C is hidden from Lena on the reading page too.
@@ -263,7 +278,8 @@ class QualityAwardProcessTest {
                 + "(select id from app.award_call where reference = ?)", Integer.class, call)).isZero();
         assertThat(lenaScores.getId()).isEqualTo(task(pi, "scoreApplications", "lena").getId());
 
-        complete(lenaScores, withVariables("juryScores", lena));
+        ResponseEntity<String> scored = submitForm(lenaScores.getId(), "juryScores", lena, "String");
+        assertThat(scored.getStatusCode().value()).as(scored.getBody()).isEqualTo(204);
         complete(task(pi, "scoreApplications", "karin"), withVariables("juryScores", lines(refs, Map.of(
                 "A", new int[] {4, 3, 5}, "B", new int[] {5, 5, 2}, "C", new int[] {5, 4, 4}, "D", new int[] {2, 3, 4}))));
         assertThat(pi).isWaitingAt("scoreApplications");
@@ -366,6 +382,13 @@ class QualityAwardProcessTest {
     private void declareConflicts(ProcessInstance pi, String member, List<String> references) throws Exception {
         complete(task(pi, "declareConflicts", member), withVariables("declaredConflicts",
                 SpinValues.jsonValue(json.writeValueAsString(references)).create()));
+    }
+
+    /** Tasklist's submission of a Camunda Form, as Lena. */
+    private ResponseEntity<String> submitForm(String taskId, String name, String value, String type) throws Exception {
+        String body = json.writeValueAsString(Map.of("variables", Map.of(name, Map.of("value", value, "type", type))));
+        return http.withBasicAuth("lena", DEMO).postForEntity("/engine-rest/task/" + taskId + "/submit-form",
+                new HttpEntity<>(body, jsonHeaders()), String.class);
     }
 
     /** One line per application and criterion, as the member fills them in. */
