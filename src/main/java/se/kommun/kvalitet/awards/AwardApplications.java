@@ -75,6 +75,9 @@ class AwardApplications {
                 || form.contactEmail().length() > ApplicationForm.MAX_NAME) {
             errors.add(new FieldError("contactEmail", "email", "Ange en e-postadress, t.ex. namn@exempel.se."));
         }
+        if (form.contactName() != null && form.contactName().length() > ApplicationForm.MAX_NAME) {
+            errors.add(new FieldError("contactName", "maxLength", "Högst %d tecken.".formatted(ApplicationForm.MAX_NAME)));
+        }
         form.answers().forEach((code, text) -> {
             if (text != null && text.length() > ApplicationForm.MAX_ANSWER) {
                 errors.add(new FieldError("answers." + code, "maxLength", "Högst %d tecken."
