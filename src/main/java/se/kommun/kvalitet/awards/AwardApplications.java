@@ -125,7 +125,9 @@ class AwardApplications {
             errors.addAll(refused.errors());
         }
         if (form.area() == null || organisation.unit(form.area()).isEmpty()) {
-            errors.add(new FieldError("area", "oneOf", "Välj verksamhetsområde."));
+            // In page order: the area comes right after the category, before the criteria's texts.
+            int answers = (int) errors.stream().takeWhile(error -> !error.field().startsWith("answers.")).count();
+            errors.add(answers, new FieldError("area", "oneOf", "Välj verksamhetsområde."));
         }
         List<Attachment> attachments = List.of();
         try {
