@@ -38,10 +38,13 @@ class AwardCalls {
     private final Organisation organisation;
     private final Clock clock;
     private final int reminderDaysBefore;
+    private final int juryDays;
 
     AwardCalls(AwardRepository repository, ReferenceNumbers referenceNumbers, RuntimeService runtimeService,
             IdentityService identityService, Organisation organisation, Clock clock,
-            @Value("${kvalitet.awards.reminder-days-before}") int reminderDaysBefore) {
+            @Value("${kvalitet.awards.reminder-days-before}") int reminderDaysBefore,
+            @Value("${kvalitet.awards.jury-days}") int juryDays) {
+        this.juryDays = juryDays;
         this.repository = repository;
         this.referenceNumbers = referenceNumbers;
         this.runtimeService = runtimeService;
@@ -84,6 +87,8 @@ class AwardCalls {
         variables.put(AwardProcess.CLOSES_AT.name(), Date.from(call.closingDate().plusDays(1)
                 .atStartOfDay(clock.getZone()).toInstant()));
         variables.put(AwardProcess.REMINDER_AT.name(), Date.from(call.closingDate().minusDays(reminderDaysBefore)
+                .atTime(LocalTime.of(9, 0)).atZone(clock.getZone()).toInstant()));
+        variables.put(AwardProcess.JURY_DUE_AT.name(), Date.from(call.closingDate().plusDays(juryDays)
                 .atTime(LocalTime.of(9, 0)).atZone(clock.getZone()).toInstant()));
         runtimeService.startProcessInstanceByKey(AwardProcess.PROCESS_KEY, call.reference(), variables);
         return call;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.escalation.Escalations;
 import se.kommun.kvalitet.shared.ProcessVariable;
 import se.kommun.kvalitet.shared.ProcessVariables;
 
@@ -29,6 +30,9 @@ final class AwardProcess {
     static final ProcessVariable<Date> CLOSES_AT = server("applicationsCloseAt", Date.class);
     /** When those who started an application but did not hand it in are reminded. */
     static final ProcessVariable<Date> REMINDER_AT = server("applicationReminderAt", Date.class);
+    /** When the jury's scoring is due (the closing date plus {@code kvalitet.awards.jury-days}, 09:00): who has not
+     * finished is reminded by the escalation step. */
+    static final ProcessVariable<Date> JURY_DUE_AT = server("juryDueAt", Date.class);
     /** Whether anything was handed in by the closing date; without applications the jury has nothing to do. */
     static final ProcessVariable<Boolean> APPLICATIONS_RECEIVED = server("applicationsReceived", Boolean.class);
     /** The jury members (user ids), one scoring subprocess each; {@code juryMember} is the engine's element. */
@@ -48,9 +52,9 @@ final class AwardProcess {
     /** One line per winner, {@code UTA-2026-000001: motivation}; prefilled with each category's first place. */
     static final ProcessVariable<String> WINNER_MOTIVATIONS = client("winnerMotivations", String.class);
 
-    static final List<ProcessVariable<?>> VARIABLES = List.of(CALL, CLOSES_AT, REMINDER_AT, APPLICATIONS_RECEIVED,
-            JURY_MEMBERS, JURY_MEMBER, CONFLICT_CHOICES, DECLARED_CONFLICTS, SCORING_SHEET, JURY_SCORES, RANKING,
-            WINNER_MOTIVATIONS);
+    static final List<ProcessVariable<?>> VARIABLES = List.of(CALL, CLOSES_AT, REMINDER_AT, JURY_DUE_AT,
+            APPLICATIONS_RECEIVED, JURY_MEMBERS, JURY_MEMBER, CONFLICT_CHOICES, DECLARED_CONFLICTS, SCORING_SHEET,
+            JURY_SCORES, RANKING, WINNER_MOTIVATIONS, Escalations.SLA_MARK);
 
     private AwardProcess() {
     }

@@ -8,5 +8,5 @@
  * listeners only call them. Everything here is internal to the module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Awards",
-        allowedDependencies = {"notifications", "organisation", "reference", "shared", "web"})
+        allowedDependencies = {"escalation", "notifications", "organisation", "reference", "shared", "web"})
 package se.kommun.kvalitet.awards;

@@ -283,6 +283,13 @@ class QualityAwardProcessTest {
         complete(task(pi, "scoreApplications", "karin"), withVariables("juryScores", lines(refs, Map.of(
                 "A", new int[] {4, 3, 5}, "B", new int[] {5, 5, 2}, "C", new int[] {5, 4, 4}, "D", new int[] {2, 3, 4}))));
         assertThat(pi).isWaitingAt("scoreApplications");
+        // The jury's time has passed with Omar not done: he alone is reminded (the escalation path), once.
+        mailCatcher.purgeEmailFromAllMailboxes();
+        execute(job("juryDeadlinePassed", pi));
+        execute(job("remindJury", pi));
+        assertThat(pi).hasPassed("juryReminded");
+        assertThat(mailsTo("omar@kommun.example")).hasSize(1);
+        assertThat(mailsTo("karin@kommun.example")).isEmpty();
         complete(task(pi, "scoreApplications", "omar"), withVariables("juryScores", lines(refs, Map.of(
                 "A", new int[] {5, 3, 3}, "B", new int[] {5, 4, 4}, "C", new int[] {4, 4, 5}, "D", new int[] {2, 2, 3}))));
 
