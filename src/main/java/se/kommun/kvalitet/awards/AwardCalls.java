@@ -103,7 +103,7 @@ class AwardCalls {
         return repository.call(reference);
     }
 
-    AwardRepository.StoredCall require(String reference) {
-        return repository.call(reference).orElseThrow(() -> new IllegalStateException("No award call " + reference));
+    Optional<AwardRepository.StoredCall> find(long id) {
+        return repository.call(id);
     }
 }

@@ -81,8 +81,8 @@ class AwardPagesController {
         // The personal link is the draft's only credential: it must not leave in a Referer header.
         response.setHeader("Referrer-Policy", "no-referrer");
         AwardRepository.StoredApplication draft = applications.draft(token).orElseThrow(AwardPagesController::notFound);
-        AwardRepository.StoredCall call = calls.openCalls().stream().filter(c -> c.id() == draft.callId()).findFirst()
-                .orElseThrow(AwardPagesController::notFound);
+        // After the closing date the link still opens: the page then says the call is closed.
+        AwardRepository.StoredCall call = calls.find(draft.callId()).orElseThrow(AwardPagesController::notFound);
         model.addAttribute("saved", saved);
         return page(model, call, new ApplicationForm(draft.applicant(), draft.contactName(), draft.contactEmail(),
                 draft.category(), draft.area(), draft.answers(), draft.shareAllowed()), token, List.of());

@@ -140,6 +140,10 @@ class QualityAwardProcessTest {
         assertThat(MailText.plainText(onlyMailTo("vast-" + suffix + "@example.se"))).contains("2042-03-31")
                 .contains(draftPath);
         assertThat(mailsTo("ost-" + suffix + "@example.se")).isEmpty();
+
+        clock.pin(ZonedDateTime.of(2042, 4, 1, 8, 0, 0, 0, ClockConfiguration.MUNICIPAL_ZONE));
+        assertThat(http.getForEntity(draftPath, String.class).getBody()).contains("Utlysningen är stängd")
+                .doesNotContain("<textarea");
     }
 
     @Test
