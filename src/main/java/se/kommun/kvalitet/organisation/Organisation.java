@@ -17,6 +17,7 @@ public class Organisation {
     private final String masGroup;
     private final String contractManagerGroup;
     private final String committeeDelegateGroup;
+    private final AwardGroups awardGroups;
     private final Set<String> groups;
 
     Organisation(OrganisationProperties properties) {
@@ -28,6 +29,8 @@ public class Organisation {
         this.masGroup = properties.masGroup();
         this.contractManagerGroup = properties.contractManagerGroup();
         this.committeeDelegateGroup = properties.committeeDelegateGroup();
+        this.awardGroups = new AwardGroups(properties.awards().administratorGroup(), properties.awards().juryGroup(),
+                properties.awards().chairGroup());
         Set<String> all = new LinkedHashSet<>();
         units.forEach(unit -> all.addAll(List.of(unit.officerGroup(), unit.managerGroup())));
         all.add(processOwnerGroup);
@@ -35,6 +38,7 @@ public class Organisation {
         all.add(masGroup);
         all.add(contractManagerGroup);
         all.add(committeeDelegateGroup);
+        all.addAll(List.of(awardGroups.administrators(), awardGroups.jury(), awardGroups.chairs()));
         this.groups = Set.copyOf(all);
     }
 
@@ -80,12 +84,20 @@ public class Organisation {
         return committeeDelegateGroup;
     }
 
+    /** Kvalitetsutmärkelse: the administrators open calls, the jury scores, the chairs propose the winners. */
+    public record AwardGroups(String administrators, String jury, String chairs) {
+    }
+
+    public AwardGroups awardGroups() {
+        return awardGroups;
+    }
+
     /** The unit with this id, or a refusal that says which units exist. */
     public Optional<Unit> unit(String id) {
         return units.stream().filter(unit -> unit.id().equals(id)).findFirst();
     }
 
-    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS, contract managers, committee delegates. */
+    /** Every group the organisation defines: the units' officer and manager groups, process owners, quality, MAS, contract managers, committee delegates, award groups. */
     public Set<String> groups() {
         return groups;
     }

@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * follows deviations and statistics; the MAS group (medicinskt ansvariga sjuksköterskor) investigates and reports
  * lex Maria events; the contract-manager group (avtalsförvaltare) keeps the contract register and follows
  * contracts up; the committee-delegate group (nämndens delegater) decides on the committee's delegation, e.g. a
- * period's quality payment. A mistake here stops the start, naming the setting.
+ * period's quality payment; the award groups (kvalitetsutmärkelse, docs/utmarkelser.md) open calls, score
+ * applications and propose winners. A mistake here stops the start, naming the setting.
  */
 @ConfigurationProperties("kvalitet.organisation")
 record OrganisationProperties(List<Unit> units, String processOwnerGroup, String qualityGroup, String masGroup,
-        String contractManagerGroup, String committeeDelegateGroup) {
+        String contractManagerGroup, String committeeDelegateGroup, Awards awards) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9]*");
 
@@ -45,6 +46,18 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         if (!groups.add(committeeDelegateGroup)) {
             throw new IllegalArgumentException("kvalitet.organisation: committee-delegate-group equals another role group");
         }
+        if (awards == null) {
+            throw new IllegalArgumentException("kvalitet.organisation.awards: the award groups are needed");
+        }
+        requireGroup("kvalitet.organisation.awards.administrator-group", awards.administratorGroup());
+        requireGroup("kvalitet.organisation.awards.jury-group", awards.juryGroup());
+        requireGroup("kvalitet.organisation.awards.chair-group", awards.chairGroup());
+        for (String group : List.of(awards.administratorGroup(), awards.juryGroup(), awards.chairGroup())) {
+            if (!groups.add(group)) {
+                throw new IllegalArgumentException("kvalitet.organisation.awards: " + group
+                        + " equals another role group");
+            }
+        }
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             String where = "kvalitet.organisation.units[" + i + "]";
@@ -64,6 +77,10 @@ record OrganisationProperties(List<Unit> units, String processOwnerGroup, String
         if (group == null || !ID.matcher(group).matches()) {
             throw new IllegalArgumentException(setting + " must match " + ID + ": " + group);
         }
+    }
+
+    /** Kvalitetsutmärkelse: who opens a call, who scores (the jury) and who proposes the winners (its chair). */
+    record Awards(String administratorGroup, String juryGroup, String chairGroup) {
     }
 
     record Unit(String id, String name) {

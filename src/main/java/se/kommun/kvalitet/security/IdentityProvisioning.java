@@ -41,6 +41,8 @@ class IdentityProvisioning implements ApplicationRunner {
 
     /** The processes whose every instance each unit's managers may read (Tasklist, Cockpit, history). */
     static final List<String> MANAGERS_READ_ALL = List.of("caseHandling");
+    /** The award process (awards module), whose definition the jury and its chairs read in Tasklist. */
+    static final String AWARD_PROCESS = "qualityAward";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -68,6 +70,7 @@ class IdentityProvisioning implements ApplicationRunner {
         provisionMas(organisation.masGroup());
         provisionContractManagers(organisation.contractManagerGroup());
         provisionCommitteeDelegates(organisation.committeeDelegateGroup());
+        provisionAwardGroups(organisation.awardGroups());
         startPermissions.synchronise();
         if (demo.enabled()) {
             createDemoUsers();
@@ -139,6 +142,23 @@ class IdentityProvisioning implements ApplicationRunner {
         grant(groupId, Resources.APPLICATION, "tasklist", ACCESS);
     }
 
+    /**
+     * Kvalitetsutmärkelse: a jury member's tasks are assigned to her, the chair's name the chairs' group; the
+     * administrators open calls through the API, which checks the group per request.
+     */
+    private void provisionAwardGroups(Organisation.AwardGroups groups) {
+        ensureGroup(groups.administrators(), "Administratörer kvalitetsutmärkelse");
+        ensureGroup(groups.jury(), "Jury kvalitetsutmärkelse");
+        ensureGroup(groups.chairs(), "Juryns ordförande");
+        for (String group : List.of(groups.administrators(), groups.jury(), groups.chairs())) {
+            grant(group, Resources.APPLICATION, "tasklist", ACCESS);
+        }
+        // Tasklist reads the definition of a task's process (its forms); only the award's, not the other processes'.
+        for (String group : List.of(groups.jury(), groups.chairs())) {
+            grant(group, Resources.PROCESS_DEFINITION, AWARD_PROCESS, READ);
+        }
+    }
+
     private void createDemoUsers() {
         String officersA = organisation.units().get(0).officerGroup();
         String officersB = organisation.units().get(1).officerGroup();
@@ -149,7 +169,12 @@ class IdentityProvisioning implements ApplicationRunner {
                 | ensureUser("per", "Per", "Ek", organisation.processOwnerGroup())
                 | ensureUser("mats", "Mats", "Holm", organisation.masGroup())
                 | ensureUser("klara", "Klara", "Dahl", organisation.contractManagerGroup())
-                | ensureUser("nora", "Nora", "Sjöberg", organisation.committeeDelegateGroup());
+                | ensureUser("nora", "Nora", "Sjöberg", organisation.committeeDelegateGroup())
+                | ensureUser("sara", "Sara", "Nord", organisation.awardGroups().administrators())
+                | ensureUser("karin", "Karin", "Ström", organisation.awardGroups().jury(),
+                        organisation.awardGroups().chairs())
+                | ensureUser("lena", "Lena", "Berg", organisation.awardGroups().jury())
+                | ensureUser("omar", "Omar", "Haddad", organisation.awardGroups().jury());
         if (created) {
             log.warn("""
                     Demoanvändare skapade (endast för utveckling) / demo users created (dev only):
@@ -160,6 +185,8 @@ class IdentityProvisioning implements ApplicationRunner {
                       mats  – medicinskt ansvarig sjuksköterska (MAS, lex Maria)
                       klara – avtalsförvaltare (avtalsregister, avtalsuppföljning)
                       nora  – nämndens delegat (beslutar kvalitetspeng)
+                      sara  – administratör kvalitetsutmärkelse (öppnar utlysningar)
+                      karin – jury och juryns ordförande; lena, omar – jury
                     Lösenord för alla / password for all: {}""",
                     organisation.units().get(0).name(), organisation.units().get(1).name(), demo.password());
         }

@@ -132,6 +132,16 @@ class WebSecurityConfiguration {
                         .hasAnyAuthority(qualityPaymentReaders(organisation))
                         // Jämföraren: approved periods only, public (qualitypayment, issue 19).
                         .requestMatchers(HttpMethod.GET, "/jamfor").permitAll()
+                        // Kvalitetsutmärkelse (issue 25): applications and good examples are public; award
+                        // administrators open calls; the jury, its chairs and the administrators read applications
+                        // (a member with a declared conflict of interest gets 404 from the module).
+                        .requestMatchers("/utmarkelser/ansokningar/**").hasAnyAuthority(
+                                group(organisation.awardGroups().jury()), group(organisation.awardGroups().chairs()),
+                                group(organisation.awardGroups().administrators()), group(ADMIN_GROUP))
+                        .requestMatchers("/utmarkelser", "/utmarkelser/**", "/goda-exempel").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/goda-exempel").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/awards/calls").hasAnyAuthority(
+                                group(organisation.awardGroups().administrators()), group(ADMIN_GROUP))
                         .requestMatchers("/avtal/**").hasAnyAuthority(group(organisation.contractManagerGroup()),
                                 group(organisation.processOwnerGroup()), group(ADMIN_GROUP))
                         .anyRequest().authenticated())

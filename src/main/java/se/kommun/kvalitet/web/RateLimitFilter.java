@@ -75,6 +75,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         boolean limited = ("POST".equals(method) && path.equals("/api/cases"))
                 || ("GET".equals(method) && path.equals("/api/categories"))
                 || ("POST".equals(method) && path.equals("/rapportera"))
+                || ("POST".equals(method) && path.startsWith("/utmarkelser/"))
                 || path.equals("/arende") || path.startsWith("/arende/")
                 || path.startsWith("/open311/")
                 || path.startsWith("/enkat/") || path.startsWith("/api/surveys/");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,7 +22,8 @@ class ProcessVariablesDocumentedTest {
 
     private static final Map<Class<?>, String> DOCUMENTED_TYPES = Map.of(String.class, "text", Date.class, "datum",
             Integer.class, "heltal", Boolean.class, "ja/nej", Map.class, "map (JSON)", SpinJsonNode.class, "JSON",
-            Number.class, "tal", Long.class, "heltal", Object.class, "lista (JSON) eller text");
+            Number.class, "tal", Long.class, "heltal", Object.class, "lista (JSON) eller text",
+            List.class, "lista (JSON)");
     private static final Pattern ROW = Pattern.compile("^\\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
     private static final Pattern NAME = Pattern.compile("`(\\w+)`");
 
@@ -54,6 +56,16 @@ class ProcessVariablesDocumentedTest {
         }
 
         assertThat(documentedTypes(Path.of("docs/avtal.md"), "## 4. Processvariabler")).isEqualTo(expected);
+    }
+
+    @Test
+    void theQualityAwardTableListsEveryDeclaredVariableWithItsType() throws IOException {
+        Map<String, String> expected = new TreeMap<>();
+        for (ProcessVariable<?> variable : KnownNames.scan().declarationOf("qualityAward").variables()) {
+            expected.put(variable.name(), DOCUMENTED_TYPES.get(variable.type()));
+        }
+
+        assertThat(documentedTypes(Path.of("docs/utmarkelser.md"), "## 4. Processvariabler")).isEqualTo(expected);
     }
 
     private static Map<String, String> documentedTypes(Path doc, String heading) throws IOException {

@@ -102,7 +102,7 @@ class ModelGroupCheckTest {
                 new OrganisationProperties.Unit("streets", "Gata och park"),
                 new OrganisationProperties.Unit("education", "Förskola och skola"),
                 new OrganisationProperties.Unit("service", "Kontaktcenter")), "processOwners", "qualityCoordinators", "mas",
-                "contractManagers", "committeeDelegates"));
+                "contractManagers", "committeeDelegates", OrganisationPropertiesTest.AWARDS));
         ModelGroupStartupCheck startWithoutCare = new ModelGroupStartupCheck(repositoryService,
                 new ModelGroupCheck(withoutCare));
 

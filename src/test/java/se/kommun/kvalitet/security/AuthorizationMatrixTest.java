@@ -46,7 +46,8 @@ class AuthorizationMatrixTest {
     enum Role {
         ANONYMOUS(null, null), CITIZEN(null, null), OFFICER_A("anna", DEMO), OFFICER_B("bjorn", DEMO),
         MANAGER("maria", DEMO), PROCESS_OWNER("per", DEMO), ADMIN("admin", "Lokal-Start-2026!"),
-        CONTRACT_MANAGER("klara", DEMO), COMMITTEE_DELEGATE("nora", DEMO);
+        CONTRACT_MANAGER("klara", DEMO), COMMITTEE_DELEGATE("nora", DEMO), AWARD_ADMIN("sara", DEMO),
+        JURY_MEMBER("lena", DEMO);
 
         final String user;
         final String password;
@@ -68,7 +69,8 @@ class AuthorizationMatrixTest {
         ANSWER_TEMPLATES_PAGE, SURVEY_STATISTICS,
         CONTRACTS_LIST, CONTRACT_READ, CONTRACT_CREATE, STRATEGIC_REPORT, SUPPLIER_PAGE_WRONG_TOKEN,
         QUALITY_RESULTS_IMPORT, QUALITY_PERIOD_REPORT, QUALITY_PERIOD_REPORT_CSV, COMPARISON_PAGE, STATISTICS,
-        STATISTICS_CSV, INSYN_API, INSYN_PAGE, IMPROVEMENT, SCORECARD, KOLADA_MAPPINGS
+        STATISTICS_CSV, INSYN_API, INSYN_PAGE, IMPROVEMENT, SCORECARD, KOLADA_MAPPINGS,
+        AWARD_CALLS_PAGE, GOOD_EXAMPLES_PAGE, GOOD_EXAMPLES_API, OPEN_AWARD_CALL, AWARD_APPLICATION_READ
     }
 
     @Autowired
@@ -316,6 +318,18 @@ class AuthorizationMatrixTest {
             boolean kolada = role == Role.PROCESS_OWNER || role == Role.ADMIN;
             rows.add(row(role, Endpoint.KOLADA_MAPPINGS, role.user == null ? 401 : kolada ? 200 : 403));
         }
+        // Kvalitetsutmärkelse (issue 25): the call list, good examples and their JSON are public; award
+        // administrators (and Camunda administrators) open calls (an empty body is then a 400, not a 403); the jury,
+        // the chairs and the administrators read applications (an unknown one is then a 404).
+        for (Role role : Role.values()) {
+            rows.add(row(role, Endpoint.AWARD_CALLS_PAGE, 200));
+            rows.add(row(role, Endpoint.GOOD_EXAMPLES_PAGE, 200));
+            rows.add(row(role, Endpoint.GOOD_EXAMPLES_API, 200));
+            boolean opens = role == Role.AWARD_ADMIN || role == Role.ADMIN;
+            rows.add(row(role, Endpoint.OPEN_AWARD_CALL, role.user == null ? 401 : opens ? 400 : 403));
+            boolean reads = opens || role == Role.JURY_MEMBER;
+            rows.add(row(role, Endpoint.AWARD_APPLICATION_READ, role.user == null ? 401 : reads ? 404 : 403));
+        }
         return rows.stream();
     }
 
@@ -400,6 +414,12 @@ class AuthorizationMatrixTest {
             case IMPROVEMENT -> client.getForEntity("/api/improvement?from=2026-01-01&to=2026-12-31", String.class);
             case SCORECARD -> client.getForEntity("/api/scorecards?unit=care&year=2026", String.class);
             case KOLADA_MAPPINGS -> client.getForEntity("/api/kolada/mappings", String.class);
+            case AWARD_CALLS_PAGE -> client.getForEntity("/utmarkelser", String.class);
+            case GOOD_EXAMPLES_PAGE -> client.getForEntity("/goda-exempel", String.class);
+            case GOOD_EXAMPLES_API -> client.getForEntity("/api/goda-exempel", String.class);
+            case OPEN_AWARD_CALL -> client.postForEntity("/api/awards/calls", jsonEntity("{}"), String.class);
+            case AWARD_APPLICATION_READ -> client.getForEntity("/utmarkelser/ansokningar/UTA-1999-000001",
+                    String.class);
         };
     }
 
