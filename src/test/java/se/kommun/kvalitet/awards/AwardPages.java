@@ -2,6 +2,7 @@ package se.kommun.kvalitet.awards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,7 @@ final class AwardPages {
         meanwhile.run();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setAccept(List.of(MediaType.TEXT_HTML, MediaType.ALL));
         headers.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + cookie);
         return http.withRedirects(Redirects.DONT_FOLLOW).postForEntity(actionUrl, new HttpEntity<>(body, headers),
                 String.class);

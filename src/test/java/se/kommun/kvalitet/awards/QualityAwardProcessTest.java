@@ -172,7 +172,24 @@ class QualityAwardProcessTest {
         assertThat(http.getForEntity("/utmarkelser", String.class).getBody()).doesNotContain(call);
     }
 
-    /** A file over 10 MB is refused by the multipart limit before the form is read (413); AttachmentTest has the rule. */
+    /**
+     * A file over 10 MB is refused by the multipart limit before the form is read: the applicant gets a page that
+     * says so and to go back, and nothing is stored. AttachmentTest has the rule itself.
+     */
+    @Test
+    void anOverLargeAttachmentIsRefusedWithAPageAndNothingIsStored() throws Exception {
+        String call = openCall(2045);
+
+        ResponseEntity<String> refused = AwardPages.post(http, "/utmarkelser/" + call, "/utmarkelser/" + call,
+                AwardPages.application("Biblioteket " + suffix, "bibl-" + suffix + "@example.se", "QUALITY", "streets",
+                        true), Map.of("stor.pdf", new byte[11 * 1024 * 1024]));
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(413);
+        assertThat(refused.getHeaders().getContentType()).hasToString("text/html;charset=UTF-8");
+        assertThat(refused.getBody()).contains("högst 10 MB", "Inget sparades", "Gå tillbaka");
+        assertThat(applications(call)).isZero();
+    }
+
     @Test
     void badInputOnThePageIsRefusedWithEveryErrorAndNothingIsStored() throws Exception {
         String call = openCall(2044);
