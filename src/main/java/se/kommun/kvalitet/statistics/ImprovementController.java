@@ -21,8 +21,9 @@ import se.kommun.kvalitet.web.ProblemApi;
 import se.kommun.kvalitet.web.Problems;
 
 /**
- * The improvement view: {@code GET /api/improvement} (JSON) and the page {@code /forbattring} (Swedish), for the
- * statistics readers over their units; the cases behind a row only for those who may read them.
+ * The improvement view: {@code GET /api/improvement} (JSON) and the page {@code /forbattring} (Swedish; English with
+ * {@code ?lang=en}, texts {@code forbattring.*}), for the statistics readers over their units; the cases behind a
+ * row only for those who may read them.
  */
 @Controller
 @ProblemApi

@@ -14,8 +14,9 @@ import org.springframework.web.multipart.MultipartFile;
 import se.kommun.kvalitet.shared.FieldError;
 
 /**
- * The process owners' Swedish page {@code /statistik/kolada}: upload a Kolada file (all or nothing, every problem
- * listed) and map KPIs to our measures for the comparison on {@code /statistik}.
+ * The process owners' page {@code /statistik/kolada} (Swedish; English with {@code ?lang=en}, texts
+ * {@code kolada.*}): upload a Kolada file (all or nothing, every problem listed) and map KPIs to our measures for the
+ * comparison on {@code /statistik}.
  */
 @Controller
 class KoladaPageController {

@@ -21,9 +21,10 @@ import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.shared.FieldError;
 
 /**
- * The styrkort page {@code /styrkort} (Swedish): a unit's goals for a year with each key figure's target, actual
- * value, status (met, not met, no data) and action plan, a form for a new goal with one key figure, and for process
- * owners, quality and administrators the review of a handed-in plan and the verification of its measures.
+ * The styrkort page {@code /styrkort} (Swedish; English with {@code ?lang=en}, texts {@code styrkort.*}): a unit's
+ * goals for a year with each key figure's target, actual value, status (met, not met, no data) and action plan, a form
+ * for a new goal with one key figure, and for process owners, quality and administrators the review of a handed-in
+ * plan and the verification of its measures.
  */
 @Controller
 class ScorecardPageController {

@@ -83,7 +83,11 @@ class ImprovementTest {
         assertThat(improvement.toString()).doesNotContain("Förbättringens ärende", "eva@example.se");
 
         String page = http.withBasicAuth("per", DEMO).getForEntity("/forbattring?" + YEAR, String.class).getBody();
-        assertThat(page).contains("ROUTINE_MISSING", "IMP-1", "3 ärenden");
+        assertThat(page).contains("ROUTINE_MISSING", "IMP-1", "3 ärenden",
+                "<h1>Förbättringar: återkommande grundorsaker och kategorier</h1>");
+        assertThat(http.withBasicAuth("per", DEMO).getForEntity("/forbattring?lang=en&" + YEAR, String.class)
+                .getBody()).contains("<h1>Improvement: recurring root causes and categories</h1>", "3 cases",
+                        "Root causes (closed cases) by month").doesNotContain("ärenden");
     }
 
     @Test

@@ -100,7 +100,10 @@ class KoladaTest {
                 jsonBody("{\"measure\":\"QUESTIONS_ANSWERED_WITHIN_2_WORKING_DAYS\",\"title\":\"E-post\"}"),
                 String.class).getStatusCode().value()).isEqualTo(403);
         assertThat(http.withBasicAuth("per", DEMO).getForEntity("/statistik/kolada", String.class).getBody())
-                .contains("Kolada-jämförelse", "0138 Tyresö");
+                .contains("<h1>Kolada-jämförelse</h1>", "0138 Tyresö");
+        assertThat(http.withBasicAuth("per", DEMO).getForEntity("/statistik/kolada?lang=en", String.class).getBody())
+                .contains("<h1>Kolada comparison</h1>", "Upload a file in the JSON format of Kolada API v3",
+                        "0138 Tyresö", "KPIs mapped to our measures");
     }
 
     @Test

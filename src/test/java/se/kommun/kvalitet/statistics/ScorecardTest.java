@@ -139,6 +139,10 @@ class ScorecardTest {
         assertThat(page("maria")).contains("Snabba och bra svar", "Ej uppnått", "Uppnått",
                 "Uppgift saknas (preliminärt)",
                 "Begärd, senast 2017-02-01", "/handlingsplan/" + planId);
+        assertThat(page("maria")).contains("<h1>Styrkort 2016</h1>", "<th scope=\"col\">Målvärde</th>");
+        assertThat(http.withBasicAuth("maria", DEMO).getForEntity("/styrkort?unit=care&year=2016&lang=en",
+                String.class).getBody()).contains("<h1>Scorecard 2016</h1>", "<th scope=\"col\">Target</th>",
+                "Not met", "No data (preliminary)", "Requested, due 2017-02-01").doesNotContain("Uppnått");
 
         // The manager hands it in through her link in January 2017; a process owner approves it and, from the
         // latest measure date, verifies each measure.
