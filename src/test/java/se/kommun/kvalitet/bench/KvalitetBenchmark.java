@@ -209,7 +209,7 @@ class KvalitetBenchmark {
         phase("warm-up");
         long operations = new Load(appWarmup, 0, 0).warmUp(16, client -> {
             if (client % 4 == 0) {
-                engineWarmUp(app, client);
+                engineWarmUp(app);
             } else {
                 expect(app.post("/api/cases", null, INTAKE_PAYLOAD), 201);
             }
@@ -247,7 +247,7 @@ class KvalitetBenchmark {
             bare.put("startupToHealthySeconds", Load.round1(app.startupSeconds));
             row("bare: startup to healthy", "-", Load.round1(app.startupSeconds) + " s", "", "", "", "0");
             if (appWarmup > 0) {
-                long operations = new Load(appWarmup, 0, 0).warmUp(16, client -> engineWarmUp(app, client));
+                long operations = new Load(appWarmup, 0, 0).warmUp(16, client -> engineWarmUp(app));
                 bare.put("appWarmup", Map.of("seconds", appWarmup, "operations", operations));
                 System.out.printf("  bare: %d engine REST requests at 16 clients in %.0f s, not recorded%n",
                         operations, appWarmup);
@@ -259,7 +259,7 @@ class KvalitetBenchmark {
     }
 
     /** The warm-up's engine share, the same on both applications: a start, the version, the task query. */
-    private static void engineWarmUp(BenchApp app, int client) throws Exception {
+    private static void engineWarmUp(BenchApp app) throws Exception {
         switch (ThreadLocalRandom.current().nextInt(3)) {
             case 0 -> expect(app.post(START_MINIMAL, BenchApp.ADMIN, "{}"), 200);
             case 1 -> expect(app.get("/engine-rest/version", BenchApp.BJORN), 200);
