@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The application under test in its own JVM ({@code java -Xmx512m -jar target/kvalitet-*.jar}), so startup,
- * heap and RSS are those of a real start. Embedded PostgreSQL in a fresh data directory under target/, unless
+ * An application under test in its own JVM ({@code java -Xmx512m -jar …}): kvalitet's packaged jar or the
+ * baseline bench/bare-camunda, so startup, heap and RSS are those of a real start. Embedded PostgreSQL in a fresh data directory under target/, unless
  * SPRING_DATASOURCE_URL is set (then the external database is used as is).
  */
 final class BenchApp implements AutoCloseable {
@@ -51,27 +51,84 @@ final class BenchApp implements AutoCloseable {
         this.http = http;
     }
 
-    static BenchApp start(Path projectDir, Path jar, String stamp, String heap) throws Exception {
+    /** kvalitet's packaged jar, with -Dbench.appArgs; the external database when SPRING_DATASOURCE_URL is set. */
+    static BenchApp kvalitet(Path projectDir, Path jar, String stamp) throws Exception {
         Path workDir = projectDir.resolve("target/bench");
-        Files.createDirectories(workDir);
-        Path log = workDir.resolve("app-" + stamp + ".log");
         String externalUrl = System.getenv("SPRING_DATASOURCE_URL");
         boolean external = externalUrl != null && !externalUrl.isBlank();
         int pgPort = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-jar", jar.toString(),
-                "--server.port=0",
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                 "--kvalitet.rate-limit.enabled=false",
                 "--kvalitet.mail-catcher.port=0",
                 "--camunda.bpm.job-execution.enabled=true"));
         if (!external) {
-            command.add("--kvalitet.embedded-database.data-directory=" + workDir.resolve("postgres-" + stamp));
-            command.add("--kvalitet.embedded-database.port=" + pgPort);
+            arguments.add("--kvalitet.embedded-database.data-directory=" + workDir.resolve("postgres-" + stamp));
+            arguments.add("--kvalitet.embedded-database.port=" + pgPort);
         } else {
             // The benchmark logs in with the demo users and development admin password (security.ProductionGuard).
-            command.add("--kvalitet.allow-development-defaults=true");
+            arguments.add("--kvalitet.allow-development-defaults=true");
         }
-        command.addAll(extraArguments());
+        arguments.addAll(extraArguments());
+        String url = external ? externalUrl : "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+        String user = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres") : "postgres";
+        String password = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "") : "postgres";
+        return start(projectDir, jar, workDir.resolve("app-" + stamp + ".log"), arguments, url, user, password,
+                external);
+    }
+
+    /** The baseline (bench/bare-camunda): always its own embedded PostgreSQL, in a fresh data directory. */
+    static BenchApp bare(Path projectDir, Path jar, String stamp) throws Exception {
+        Path workDir = projectDir.resolve("target/bench");
+        int pgPort = freePort();
+        List<String> arguments = List.of("--server.port=0",
+                "--bare.postgres.data-directory=" + workDir.resolve("bare-postgres-" + stamp),
+                "--bare.postgres.port=" + pgPort);
+        return start(projectDir, jar, workDir.resolve("bare-" + stamp + ".log"), arguments,
+                "jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "postgres", false);
+    }
+
+    /**
+     * Builds bench/bare-camunda with the project's Maven wrapper (offline when the outer build is) and returns
+     * its jar.
+     */
+    static Path buildBare(Path projectDir) throws Exception {
+        Path pom = projectDir.resolve("bench/bare-camunda/pom.xml");
+        List<String> command = new ArrayList<>(List.of(projectDir.resolve("mvnw").toString(), "-B", "-q",
+                "-f", pom.toString(), "package"));
+        if (offline()) {
+            command.add(1, "-o");
+        }
+        Path log = projectDir.resolve("target/bench/bare-build.log");
+        Files.createDirectories(log.getParent());
+        System.out.println("Building the baseline: " + String.join(" ", command));
+        Process build = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!build.waitFor(600, TimeUnit.SECONDS) || build.exitValue() != 0) {
+            build.destroyForcibly();
+            throw new IllegalStateException("Building bench/bare-camunda failed; see " + log);
+        }
+        return projectDir.resolve("bench/bare-camunda/target/bare-camunda.jar");
+    }
+
+    /**
+     * -Dbench.offline=true|false, else offline when the outer Maven was called with -o (the mvn script exports
+     * its arguments as MAVEN_CMD_LINE_ARGS, and the forked test JVM inherits it).
+     */
+    private static boolean offline() {
+        String property = System.getProperty("bench.offline");
+        if (property != null && !property.isBlank()) {
+            return Boolean.parseBoolean(property);
+        }
+        String arguments = " " + System.getenv().getOrDefault("MAVEN_CMD_LINE_ARGS", "") + " ";
+        return arguments.contains(" -o ") || arguments.contains(" --offline ");
+    }
+
+    private static BenchApp start(Path projectDir, Path jar, Path log, List<String> arguments, String url,
+            String user, String password, boolean external) throws Exception {
+        Files.createDirectories(log.getParent());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KVALITET_RATELIMIT_ENABLED", "false");
@@ -111,9 +168,6 @@ final class BenchApp implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("Application not healthy within 240 s; see " + log);
         }
-        String url = external ? externalUrl : "jdbc:postgresql://localhost:" + pgPort + "/postgres";
-        String user = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres") : "postgres";
-        String password = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "") : "postgres";
         System.out.printf("Application healthy on port %d after %.1f s (pid %d)%n", port, startup, process.pid());
         return new BenchApp(process, log, url, user, password, external, startup, port, http);
     }
@@ -129,9 +183,17 @@ final class BenchApp implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String auth) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", auth)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, auth, "application/json");
+    }
+
+    /** @param auth null for an anonymous request */
+    HttpResponse<String> get(String path, String auth, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", accept)
+                .timeout(Duration.ofSeconds(60)).GET();
+        if (auth != null) {
+            builder.header("Authorization", auth);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String auth, String json) throws IOException, InterruptedException {
