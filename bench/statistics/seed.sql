@@ -2,7 +2,7 @@
 -- categories, for timing GET /api/statistics?from=2025-01-01&to=2025-12-31 (all units, as a process owner).
 -- Run against a bench database only:  psql -f bench/statistics/seed.sql ; then e.g.
 --   curl -s -o /dev/null -w '%{time_total}\n' -u per:… 'localhost:8080/api/statistics?from=2025-01-01&to=2025-12-31'
--- (warm up first, take the median of 20). NOT MEASURED YET.
+-- (warm up first, take the median of 20). Figures: docs/statistik.md, "Performance".
 insert into app.citizen_case (reference, type, category, description, language, channel, received_at,
     registered_at, status, candidate_group, manager_group, due_date, root_cause, closed_at)
 select 'BENCH-' || n,

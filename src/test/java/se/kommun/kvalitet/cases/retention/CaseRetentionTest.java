@@ -62,7 +62,9 @@ class CaseRetentionTest {
             "received_at", "registered_at", "registered_by", "status", "candidate_group", "manager_group", "priority",
             "due_date", "root_cause", "forwarded_to", "linked_reference", "escalation_level", "closed_at", "version",
             // Which Open311 app sent the case: for statistics per app.
-            "source_app");
+            "source_app",
+            // The municipal days it came in and was closed, derived from received_at and closed_at (V19).
+            "received_day", "closed_day");
     /** Event kinds whose detail is personal (the citizen's words, the question to them, a file name). */
     static final Set<String> EVENTS_WITH_PERSONAL_DETAIL = Set.of("CITIZEN_INFORMATION", "SUPPLEMENT_REQUESTED",
             "ATTACHMENT_ADDED");
