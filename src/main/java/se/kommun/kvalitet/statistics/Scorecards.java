@@ -32,8 +32,9 @@ import se.kommun.kvalitet.shared.FieldError;
  * The styrkort: per unit and year, goals with key figures (our measures or an imported Kolada KPI), each with a
  * target and a direction. The actual value is computed for the year (up to today while it runs). After the year's
  * end, {@link #settleEndedYears} settles each key figure once: met or not met, and a missed one starts exactly one
- * handlingsplan for the unit's manager through {@link ActionPlans}, owned by {@code UNIT}/the unit's id, and mails
- * its personal link to the unit's managers ({@link ScorecardPlanMail}).
+ * handlingsplan for the unit's manager through {@link ActionPlans}, owned by {@code UNIT}/the unit's id, mails
+ * its personal link to the unit's managers ({@link ScorecardPlanMail}) and starts its process, which reminds and
+ * escalates ({@link UnitActionPlans}), all in the settling transaction.
  */
 @Component
 class Scorecards {
@@ -68,13 +69,15 @@ class Scorecards {
     private final Kolada kolada;
     private final ActionPlans actionPlans;
     private final ScorecardPlanMail planMail;
+    private final UnitActionPlans planProcesses;
     private final Organisation organisation;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Period planDueAfter;
 
     Scorecards(JdbcTemplate jdbc, StatisticsQuery query, Kolada kolada, ActionPlans actionPlans,
-            ScorecardPlanMail planMail, Organisation organisation, PlatformTransactionManager transactions, Clock clock,
+            ScorecardPlanMail planMail, UnitActionPlans planProcesses, Organisation organisation,
+            PlatformTransactionManager transactions, Clock clock,
             @Value("${kvalitet.statistics.scorecard.action-plan-due-after}") Period planDueAfter) {
         if (planDueAfter.isNegative() || planDueAfter.isZero()) {
             throw new IllegalArgumentException("kvalitet.statistics.scorecard.action-plan-due-after must be positive");
@@ -84,6 +87,7 @@ class Scorecards {
         this.kolada = kolada;
         this.actionPlans = actionPlans;
         this.planMail = planMail;
+        this.planProcesses = planProcesses;
         this.organisation = organisation;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -240,6 +244,7 @@ class Scorecards {
             planId = actionPlans.request(new OwnerReference(OWNER_KIND, unit), List.of(new Deficiency(
                     "Styrkort " + year + ", " + owner.name(), deficiency)), deadline);
             planMail.announce(planId, owner, year, deficiency, deadline);
+            planProcesses.start(planId, owner, deadline);
         }
         jdbc.update("""
                 update app.scorecard_key_figure set outcome = ?, actual = ?, settled_at = ?, action_plan_id = ?

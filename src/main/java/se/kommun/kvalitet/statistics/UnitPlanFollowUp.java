@@ -18,20 +18,23 @@ import se.kommun.kvalitet.actionplans.ActionPlans;
 /**
  * The follow-up of a styrkort's handlingsplan once the unit's manager has handed it in, with the action-plan
  * mechanism's own rules: process owners, the quality group or administrators review it (approve, or send it back with
- * comments and a new deadline) and, from its follow-up date (the latest measure date), verify each measure.
+ * comments and a new deadline) and, from its follow-up date (the latest measure date), verify each measure. Each
+ * step is handed to the plan's process in the same transaction ({@link UnitActionPlans}).
  */
 @Component
 class UnitPlanFollowUp {
 
     private final ActionPlans actionPlans;
     private final StatisticsAccess access;
+    private final UnitActionPlans planProcesses;
     private final Clock clock;
     private final Period revisionDueAfter;
 
-    UnitPlanFollowUp(ActionPlans actionPlans, StatisticsAccess access, Clock clock,
+    UnitPlanFollowUp(ActionPlans actionPlans, StatisticsAccess access, UnitActionPlans planProcesses, Clock clock,
             @Value("${kvalitet.statistics.scorecard.action-plan-due-after}") Period revisionDueAfter) {
         this.actionPlans = actionPlans;
         this.access = access;
+        this.planProcesses = planProcesses;
         this.clock = clock;
         this.revisionDueAfter = revisionDueAfter;
     }
@@ -45,11 +48,14 @@ class UnitPlanFollowUp {
                     + "submitted for review (" + plan.status() + ")");
         }
         if (approved) {
-            return actionPlans.approve(planId, reviewer.getName());
+            LocalDate followUpOn = actionPlans.approve(planId, reviewer.getName());
+            planProcesses.reviewed(planId, true, followUpOn);
+            return followUpOn;
         }
         actionPlans.sendBack(planId, comments, reviewer.getName());
         LocalDate deadline = LocalDate.now(clock).plus(revisionDueAfter);
         actionPlans.renewDeadline(planId, deadline);
+        planProcesses.reviewed(planId, false, deadline);
         return deadline;
     }
 
@@ -65,7 +71,9 @@ class UnitPlanFollowUp {
             throw new IllegalStateException("Åtgärderna följs upp från " + plan.followUpOn() + " / the measures are "
                     + "followed up from " + plan.followUpOn());
         }
-        return actionPlans.verify(planId, remediedByPosition, reviewer.getName());
+        boolean allRemedied = actionPlans.verify(planId, remediedByPosition, reviewer.getName());
+        planProcesses.verified(planId, allRemedied);
+        return allRemedied;
     }
 
     private ActionPlan unitPlan(long planId, Authentication reviewer) {

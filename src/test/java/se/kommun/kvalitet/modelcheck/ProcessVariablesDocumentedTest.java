@@ -68,6 +68,16 @@ class ProcessVariablesDocumentedTest {
         assertThat(documentedTypes(Path.of("docs/utmarkelser.md"), "## 4. Processvariabler")).isEqualTo(expected);
     }
 
+    @Test
+    void theUnitActionPlanTableListsEveryDeclaredVariableWithItsType() throws IOException {
+        Map<String, String> expected = new TreeMap<>();
+        for (ProcessVariable<?> variable : KnownNames.scan().declarationOf("unitActionPlan").variables()) {
+            expected.put(variable.name(), DOCUMENTED_TYPES.get(variable.type()));
+        }
+
+        assertThat(documentedTypes(Path.of("docs/statistik.md"), "## Handlingsplanens process")).isEqualTo(expected);
+    }
+
     private static Map<String, String> documentedTypes(Path doc, String heading) throws IOException {
         String text = Files.readString(doc);
         String section = text.substring(text.indexOf(heading));

@@ -8,6 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +65,12 @@ class ScorecardTest {
     @Autowired
     SettableClock clock;
 
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
+
     @AfterEach
     void removeTheScorecard() {
         clock.reset();
@@ -70,6 +79,8 @@ class ScorecardTest {
                 where g.year = 2016 and kf.action_plan_id is not null""", Long.class);
         jdbc.update("delete from app.scorecard_goal where year = 2016");
         plans.forEach(id -> {
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(UnitActionPlanProcess.reference(id))
+                    .list().forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test done"));
             jdbc.update("delete from app.sent_mail where idempotency_key like ?", "styrkort/plan-" + id + "/%");
             jdbc.update("delete from app.action_plan_measure where plan_id = ?", id);
             jdbc.update("delete from app.action_plan where id = ?", id);
@@ -104,6 +115,13 @@ class ScorecardTest {
                 gone)).isNull();
 
         long planId = started.get(0);
+        // The plan's process started with it, once, in the settling transaction; it waits for the manager's plan.
+        HistoricProcessInstance process = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(UnitActionPlanProcess.PROCESS_KEY).variableValueEquals("actionPlanId", planId)
+                .singleResult();
+        assertThat(process.getBusinessKey()).isEqualTo(UnitActionPlanProcess.reference(planId));
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(process.getId()).activityId("awaitPlan")
+                .count()).isEqualTo(1);
         // The unit's manager (maria, the demo manager of every unit) gets the plan's personal link once.
         assertThat(jdbc.queryForList("select idempotency_key || ' ' || recipient from app.sent_mail"
                 + " where idempotency_key like ?", String.class, "styrkort/plan-" + planId + "/%"))
@@ -168,6 +186,12 @@ class ScorecardTest {
                 "{\"remedied\":{\"1\":true}}");
         assertThat(verified.getBody()).contains("\"allRemedied\":true");
         assertThat(actionPlans.require(planId).status()).isEqualTo(ActionPlanStatus.VERIFIED);
+        // Handed in, approved and verified remedied through the styrkort's API: the plan's one process has ended.
+        assertThat(historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(UnitActionPlanProcess.PROCESS_KEY).variableValueEquals("actionPlanId", planId)
+                .singleResult().getEndTime()).isNotNull();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(process.getId())
+                .activityId("deficiencyRemedied").count()).isEqualTo(1);
         clock.reset();
         assertThat(get("maria").get("goals").get(0).get("keyFigures").get(0).get("actionPlan").get("status").asText())
                 .isEqualTo("VERIFIED");

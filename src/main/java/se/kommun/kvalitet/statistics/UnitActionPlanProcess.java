@@ -1,0 +1,72 @@
+package se.kommun.kvalitet.statistics;
+
+import static se.kommun.kvalitet.shared.ProcessVariable.server;
+
+import java.util.Date;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import se.kommun.kvalitet.escalation.Escalations;
+import se.kommun.kvalitet.shared.ProcessVariable;
+import se.kommun.kvalitet.shared.ProcessVariables;
+import se.kommun.kvalitet.slacalendar.SlaVariables;
+
+/**
+ * Names shared between Java and processes/unit-action-plan.bpmn, declared once. One instance per styrkort
+ * handlingsplan, its business key the plan's reference ({@link #reference}), started in the transaction that
+ * requests the plan. It carries only what it times and routes on; the plan itself lives in actionplans (ADR 0004).
+ * Every variable is written by the server: the review and verification come through {@code /api/scorecards/plans}.
+ */
+final class UnitActionPlanProcess {
+
+    static final String PROCESS_KEY = "unitActionPlan";
+    /** Correlated in the transaction that takes the manager's plan in (ActionPlanSubmitted). */
+    static final String PLAN_SUBMITTED = "unitActionPlanSubmitted";
+    /** Correlated by {@code POST /api/scorecards/plans/{id}/review}: approved, or sent back with a new deadline. */
+    static final String PLAN_REVIEWED = "unitActionPlanReviewed";
+    /** Correlated by {@code POST /api/scorecards/plans/{id}/verification}. */
+    static final String PLAN_VERIFIED = "unitActionPlanVerified";
+
+    static final ProcessVariable<Long> ACTION_PLAN_ID = server("actionPlanId", Long.class);
+    /** The unit's manager group: the plan's authors, reminded before its deadline. */
+    static final ProcessVariable<String> MANAGER_GROUP = server("managerGroup", String.class);
+    /** The process owners: they review and verify unit plans, and are reminded to verify on the follow-up date. */
+    static final ProcessVariable<String> PROCESS_OWNER_GROUP = server("processOwnerGroup", String.class);
+    /** The plan's follow-up date (its latest measure), set on approval. */
+    static final ProcessVariable<Date> FOLLOW_UP_DATE = server("followUpDate", Date.class);
+    /** The review's outcome, from the review request; routes "Godkänd?". */
+    static final ProcessVariable<Boolean> PLAN_APPROVED = server("unitPlanApproved", Boolean.class);
+    /** Whether every measure was found remedied, from the verification request; routes "Avhjälpt?". */
+    static final ProcessVariable<Boolean> MEASURES_REMEDIED = server("measuresRemedied", Boolean.class);
+
+    /**
+     * The plan's deadline ({@code dueDate}, measured against by the escalations), the reminder day before it and the
+     * day after it when it is escalated: renewed when a plan is sent back.
+     */
+    static final List<ProcessVariable<?>> VARIABLES = List.of(ACTION_PLAN_ID, MANAGER_GROUP, PROCESS_OWNER_GROUP,
+            SlaVariables.DUE_DATE, SlaVariables.REMINDER_DATE, SlaVariables.ESCALATION_DATE, FOLLOW_UP_DATE,
+            PLAN_APPROVED, MEASURES_REMEDIED, Escalations.SLA_MARK);
+
+    private UnitActionPlanProcess() {
+    }
+
+    /** The business key, and the reference the escalation mails and marks name: {@code STYRKORT-HP-12}. */
+    static String reference(long planId) {
+        return "STYRKORT-HP-" + planId;
+    }
+
+    /** The declaration the client guard and the model check read. */
+    @Component
+    static class Declared implements ProcessVariables {
+
+        @Override
+        public String processKey() {
+            return PROCESS_KEY;
+        }
+
+        @Override
+        public List<ProcessVariable<?>> variables() {
+            return VARIABLES;
+        }
+    }
+}
