@@ -77,10 +77,7 @@ class ImprovementController {
 
     @ExceptionHandler(InvalidStatisticsFilterException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidStatisticsFilterException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Ogiltigt urval / invalid filter",
-                ex.getMessage());
-        problem.setProperty("parameter", ex.parameter());
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(ex.problem());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import se.kommun.kvalitet.organisation.Organisation;
-import se.kommun.kvalitet.web.Problems;
 
 /**
  * Insyn: the public figures for the whole municipality or one unit, as JSON ({@code GET /api/insyn}) and as a page
@@ -76,9 +74,6 @@ class InsynController {
     @ExceptionHandler(InvalidStatisticsFilterException.class)
     @ResponseBody
     ResponseEntity<ProblemDetail> invalid(InvalidStatisticsFilterException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Ogiltigt urval / invalid filter",
-                ex.getMessage());
-        problem.setProperty("parameter", ex.parameter());
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(ex.problem());
     }
 }

@@ -126,10 +126,7 @@ class ScorecardApiController {
 
     @ExceptionHandler(InvalidStatisticsFilterException.class)
     ResponseEntity<ProblemDetail> unknownUnit(InvalidStatisticsFilterException ex) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Ogiltigt urval / invalid filter",
-                ex.getMessage());
-        problem.setProperty("parameter", ex.parameter());
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(ex.problem());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
