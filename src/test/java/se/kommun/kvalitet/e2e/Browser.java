@@ -26,11 +26,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opentest4j.TestAbortedException;
 
@@ -53,6 +55,8 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
 
     private WebDriver driver;
     private WebDriverWait wait;
+    /** Polls across a page change, when the driver may answer with errors about the document it is leaving. */
+    private FluentWait<WebDriver> navigation;
     private Path screenshots;
     private int step;
     private Path userDataDir;
@@ -103,6 +107,7 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(driver, TIMEOUT);
+        navigation = new WebDriverWait(driver, TIMEOUT).ignoring(WebDriverException.class);
     }
 
     @Override
@@ -145,13 +150,17 @@ final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, A
     }
 
     /**
-     * Clicks a button that submits the page and waits until the browser has replaced the page, so the next read is
-     * of the answer and never of the form it left (whose elements go stale mid-read).
+     * Clicks a button that submits the page and waits until the browser has loaded the page that replaced it, so
+     * the next read is of the answer and never of the form it left (whose elements go stale mid-read). The old page
+     * is marked and the wait is for a loaded document without the mark: asking an element of the old page whether
+     * it is stale can, mid-navigation, fail with an inspector error instead of answering (seen in CI).
      */
     void submit(By locator) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("document.documentElement.dataset.kvalitetLeaving = 'yes'");
         clickable(locator).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        navigation.until(ignored -> Boolean.TRUE.equals(js.executeScript("return document.readyState === 'complete'"
+                + " && document.documentElement.dataset.kvalitetLeaving === undefined")));
     }
 
     void type(By locator, String text) {
