@@ -12,4 +12,9 @@ record StatisticsFilter(LocalDate from, LocalDate to, List<String> unitIds, Stri
     boolean allUnits() {
         return unitIds.isEmpty();
     }
+
+    /** Whether the day is in the period; no day (a case not closed) is not. */
+    boolean includes(LocalDate day) {
+        return day != null && !day.isBefore(from) && !day.isAfter(to);
+    }
 }
