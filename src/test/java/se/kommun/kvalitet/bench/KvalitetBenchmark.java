@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ class KvalitetBenchmark {
     private final double seedSeconds = dbl("bench.seedSeconds", 150);
     /** -Dbench.phases=timers,queries runs a subset (default: all). */
     private final List<String> phases = List.of(System.getProperty("bench.phases",
-            "bare,database,engine,intake,cheap,caseWork,timers,seed").split(","));
+            "bare,database,engine,intake,cheap,caseWork,timers,statistics,seed").split(","));
 
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String> table = new ArrayList<>();
@@ -141,6 +142,9 @@ class KvalitetBenchmark {
                 }
                 if (phases.contains("timers")) {
                     timers(app, db);
+                }
+                if (phases.contains("statistics")) {
+                    statistics(app, db, projectDir);
                 }
                 if (phases.contains("seed")) {
                     seedAndQuery(app, db, engine, projectDir);
@@ -516,6 +520,46 @@ class KvalitetBenchmark {
 
     // ---- 6. Seeding and queries -------------------------------------------------------------------------
 
+    // ---- Statistics (issue #20) ------------------------------------------------------------------------
+
+    /**
+     * The scenario of bench/statistics: 200,000 closed and 5,000 open cases in 2025, then {@code /api/statistics} for
+     * the year and all units as a process owner, one request at a time (a manager opening the page, not a load).
+     */
+    private void statistics(BenchApp app, HikariDataSource db, Path projectDir) throws Exception {
+        phase("statistics");
+        long t0 = System.nanoTime();
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(Files.readString(projectDir.resolve("bench/statistics/seed.sql")));
+        }
+        double seedSeconds = (System.nanoTime() - t0) / 1e9;
+        String path = "/api/statistics?from=2025-01-01&to=2025-12-31";
+        String processOwner = BenchApp.basic("per", "Demo-Kvalitet-2026!");
+        for (int i = 0; i < 10; i++) {
+            expect(app.get(path, processOwner), 200);
+        }
+        int requests = 20;
+        long[] nanos = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            expect(app.get(path, processOwner), 200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        double median = (nanos[requests / 2 - 1] + nanos[requests / 2]) / 2e6;
+        Map<String, Object> statistics = new LinkedHashMap<>();
+        statistics.put("method", "bench/statistics/seed.sql (205,000 cases of 2025), then GET " + path
+                + " as process owner per: 10 warm-up requests, then " + requests + " one after the other");
+        statistics.put("seedSeconds", Load.round1(seedSeconds));
+        statistics.put("requests", requests);
+        statistics.put("medianMs", Load.round1(median));
+        statistics.put("p90Ms", Load.round1(Load.pct(nanos, 90)));
+        statistics.put("maxMs", Load.round1(nanos[requests - 1] / 1e6));
+        results.put("statistics", statistics);
+        row("GET /api/statistics, a year of 205,000 cases", "1", fmt(1000 / median), fmt(median),
+                fmt(Load.pct(nanos, 95)), fmt(Load.pct(nanos, 99)), "0");
+    }
+
     private static final String OPEN_CARE_TASKS = "select count(*) from act_ru_task t join act_ru_identitylink i "
             + "on i.task_id_ = t.id_ where i.group_id_ = 'careOfficers' and i.type_ = 'candidate'";
 
@@ -791,6 +835,10 @@ class KvalitetBenchmark {
                     : target(((Number) rss).longValue() < 1024, "< 1,024 MiB resident, -Xmx512m",
                             "peak " + rss + " MiB after intake"));
         }
+        Map<String, Object> statistics = (Map<String, Object>) results.get("statistics");
+        targets.put("statisticsYearBelow300ms", statistics == null ? notMeasured("< 300 ms, a year, all units")
+                : target((Double) statistics.get("medianMs") < 300, "< 300 ms, a year, all units",
+                        "median " + statistics.get("medianMs") + " ms, p90 " + statistics.get("p90Ms") + " ms"));
         targets.put("noErrors", target(totalErrors == 0, "0 errors", totalErrors + " errors"));
         return targets;
     }
