@@ -245,9 +245,14 @@ class UnitActionPlanProcessTest {
         assertThat(date(pi, "reminderDate")).isEqualTo(morning(deadline.minusDays(7)));
         assertThat(date(pi, "escalationDate")).isEqualTo(morning(deadline.plusDays(1)));
         assertThat(runtimeService.getVariable(pi.getId(), "measuresRemedied")).isNull();
-        // The managers get the new plan's own personal link and the styrkort page.
+        // The managers get the new plan's own personal link and the styrkort page, which shows the round's plan.
         assertThat(text(onlyMailTo(MANAGER))).contains("omgång 2", "/handlingsplan/" + secondPlan + "?token=",
                 scorecardPage());
+        assertThat(http.withBasicAuth("maria", DEMO).getForEntity("/styrkort?unit=care&year=" + YEAR, String.class)
+                .getBody()).contains("Omgång 2 (bristen kvarstod vid förra uppföljningen):", "Begärd, senast "
+                        + deadline, "/handlingsplan/" + secondPlan + "?token=");
+        assertThat(http.withBasicAuth("per", DEMO).getForEntity("/api/scorecards?unit=care&year=" + YEAR,
+                String.class).getBody()).contains("\"id\":" + secondPlan + ",\"round\":2,\"status\":\"REQUESTED\"");
 
         // The new round reminds like the first, against its own deadline, and takes the new plan in.
         execute(job("planReminderDue", pi));
