@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * "Påminn" / "Eskalera", for any process, behind a timer. Input parameters: {@code level} (REMINDER, MANAGER,
  * PROCESS_OWNER), {@code kind} (what is escalated, e.g. "Avvikelse"), {@code dueDate} (Date), the unit's
  * {@code officerGroup} (for REMINDER) and {@code managerGroup} (for MANAGER), and optionally {@code managerUser}
- * (one responsible manager, escalated to instead of the group) and {@code reference} (default: the process's
- * business key, which the server sets). Reads nothing else of the process.
+ * (one responsible manager, escalated to instead of the group), {@code reference} (default: the process's
+ * business key, which the server sets) and {@code link} (a path on kvalitet the mail opens instead of Tasklist, for
+ * work without a task, e.g. {@code /styrkort?unit=care&year=2025}). Reads nothing else of the process.
  */
 @Component("escalate")
 class EscalateDelegate implements JavaDelegate {
@@ -40,7 +41,8 @@ class EscalateDelegate implements JavaDelegate {
                 LocalDate.ofInstant(dueDate.toInstant(), clock.getZone()),
                 text(execution, "officerGroup"),
                 text(execution, "managerGroup"),
-                text(execution, "managerUser")));
+                text(execution, "managerUser"),
+                text(execution, "link")));
     }
 
     private static EscalationLevel level(DelegateExecution execution) {

@@ -1,6 +1,7 @@
 package se.kommun.kvalitet.escalation;
 
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 /**
  * One reminder or escalation of something with a due date.
@@ -13,13 +14,19 @@ import java.time.LocalDate;
  * @param managerGroup the unit's manager group; needed for {@link EscalationLevel#MANAGER}
  * @param managerUser  optional: the one manager responsible (e.g. a contract's manager), who is escalated to
  *                     instead of the whole group; the group is the fallback when she has no e-mail address
+ * @param link         optional: the page of kvalitet the mail links to, as a path on its public base URL (e.g.
+ *                     {@code /styrkort?unit=care&year=2025}), for work that has no Tasklist task; never a full URL, so
+ *                     a model cannot send staff elsewhere. Without it the mail links to Tasklist.
  */
 public record Escalation(String reference, String kind, EscalationLevel level, LocalDate dueDate,
-        String officerGroup, String managerGroup, String managerUser) {
+        String officerGroup, String managerGroup, String managerUser, String link) {
+
+    /** A path on kvalitet itself: one leading slash, then no slash, backslash, whitespace or control character. */
+    private static final Pattern SERVER_PATH = Pattern.compile("/(?![/\\\\])[^\\\\\\s\\p{Cntrl}]*");
 
     public Escalation(String reference, String kind, EscalationLevel level, LocalDate dueDate, String officerGroup,
             String managerGroup) {
-        this(reference, kind, level, dueDate, officerGroup, managerGroup, null);
+        this(reference, kind, level, dueDate, officerGroup, managerGroup, null, null);
     }
 
     public Escalation {
@@ -33,6 +40,10 @@ public record Escalation(String reference, String kind, EscalationLevel level, L
         }
         if (level == EscalationLevel.MANAGER) {
             require("managerGroup", managerGroup);
+        }
+        if (link != null && !SERVER_PATH.matcher(link).matches()) {
+            throw new IllegalArgumentException("An escalation's link must be a path on kvalitet such as /styrkort, not "
+                    + "'" + link + "'");
         }
     }
 

@@ -35,6 +35,7 @@ public class Escalations {
     private final Organisation organisation;
     private final ApplicationEventPublisher events;
     private final EscalationBundles bundles;
+    private final String publicBaseUrl;
     private final String tasklistUrl;
 
     Escalations(EscalationMarks marks, TaskService taskService, IdentityService identityService,
@@ -47,14 +48,16 @@ public class Escalations {
         this.organisation = organisation;
         this.events = events;
         this.bundles = bundles;
-        this.tasklistUrl = publicBaseUrl.replaceAll("/+$", "") + "/camunda/app/tasklist/default/";
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.tasklistUrl = this.publicBaseUrl + "/camunda/app/tasklist/default/";
     }
 
     /**
      * Reminds or escalates, unless this level (or a later one) already happened for this reference and due
      * date. Escalating adds the group (or the one responsible manager, when named and reachable by mail) as a
      * candidate on the process instance's open tasks, so the work shows up in its Tasklist; everyone reached gets
-     * a mail: a reminder at once, an escalation with the others of her bundle window (EscalationBundles). Nobody
+     * a mail: a reminder at once, an escalation with the others of her bundle window (EscalationBundles). The mail
+     * links to the escalation's own page of kvalitet when it names one, else to the open task in Tasklist. Nobody
      * to mail is an incident, not silence.
      */
     @Transactional
@@ -94,7 +97,8 @@ public class Escalations {
             reportNoRecipient(execution, escalation, group, openTasks);
             return;
         }
-        String link = openTasks.isEmpty() ? tasklistUrl : tasklistUrl + "#/?task=" + openTasks.get(0).getId();
+        String link = escalation.link() != null ? publicBaseUrl + escalation.link()
+                : openTasks.isEmpty() ? tasklistUrl : tasklistUrl + "#/?task=" + openTasks.get(0).getId();
         recipients.forEach((address, firstName) -> bundles.deliver(new EscalationBundles.Notice(address, firstName,
                 escalation.reference(), escalation.kind(), level, escalation.dueDate(), link)));
     }

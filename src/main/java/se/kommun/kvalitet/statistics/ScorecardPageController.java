@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import se.kommun.kvalitet.actionplans.ActionPlans;
 import se.kommun.kvalitet.actionplans.InvalidActionPlanException;
 import se.kommun.kvalitet.organisation.Organisation;
@@ -49,6 +50,12 @@ class ScorecardPageController {
         this.followUp = followUp;
         this.actionPlans = actionPlans;
         this.clock = clock;
+    }
+
+    /** The page of one unit's styrkort for a year, as a path on kvalitet: what its plan mails link to. */
+    static String pageOf(String unit, int year) {
+        return UriComponentsBuilder.fromPath("/styrkort").queryParam("unit", unit).queryParam("year", year).encode()
+                .build().toUriString();
     }
 
     @GetMapping("/styrkort")

@@ -44,12 +44,14 @@ class ScorecardViews {
     }
 
     /**
-     * {@code link}: the personal link to write the plan, for the unit's managers only (else null); {@code followUpOn}
-     * once approved; {@code reviewable} and {@code verifiable}: the reader may review it now, or verify its measures.
+     * The key figure's current plan: {@code round} 1 is the year end's, a later one was asked for because the previous
+     * round's follow-up found the deficiency not remedied. {@code link}: the personal link to write the plan, for the
+     * unit's managers only (else null); {@code followUpOn} once approved; {@code reviewable} and {@code verifiable}:
+     * the reader may review it now, or verify its measures.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record PlanView(long id, String status, String statusSv, LocalDate deadline, String link, LocalDate followUpOn,
-            List<ActionPlan.Measure> measures, boolean reviewable, boolean verifiable) {
+    record PlanView(long id, int round, String status, String statusSv, LocalDate deadline, String link,
+            LocalDate followUpOn, List<ActionPlan.Measure> measures, boolean reviewable, boolean verifiable) {
     }
 
     List<GoalView> goals(String unit, int year, Authentication reader, Locale locale) {
@@ -58,16 +60,17 @@ class ScorecardViews {
         return scorecards.of(unit, year, locale).stream().map(goal -> new GoalView(goal.id(), goal.title(),
                 goal.keyFigures().stream().map(figure -> new KeyFigureView(figure.id(), figure.measure(),
                         figure.kpi(), figure.label(), figure.target(), figure.direction().name(), figure.actual(),
-                        figure.status().name(), figure.settled(), plan(figure.actionPlanId(), manager, reviewer))).toList()))
+                        figure.status().name(), figure.settled(), plan(figure, manager, reviewer))).toList()))
                 .toList();
     }
 
-    private PlanView plan(Long planId, boolean manager, boolean reviewer) {
+    private PlanView plan(Scorecards.KeyFigure figure, boolean manager, boolean reviewer) {
+        Long planId = figure.actionPlanId();
         if (planId == null) {
             return null;
         }
         ActionPlan plan = actionPlans.require(planId);
-        return new PlanView(planId, plan.status().name(), plan.status().swedish(), plan.deadline(),
+        return new PlanView(planId, figure.planRound() == null ? 1 : figure.planRound(), plan.status().name(), plan.status().swedish(), plan.deadline(),
                 manager && plan.status().awaitsAuthor() ? actionPlans.link(planId) : null, plan.followUpOn(),
                 plan.measures(), reviewer && plan.status() == ActionPlanStatus.SUBMITTED,
                 reviewer && plan.status() == ActionPlanStatus.APPROVED

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.kommun.kvalitet.actionplans.ActionPlan;
 import se.kommun.kvalitet.actionplans.ActionPlans;
 import se.kommun.kvalitet.actionplans.Deficiency;
 import se.kommun.kvalitet.actionplans.OwnerReference;
@@ -34,7 +35,9 @@ import se.kommun.kvalitet.shared.FieldError;
  * end, {@link #settleEndedYears} settles each key figure once: met or not met, and a missed one starts exactly one
  * handlingsplan for the unit's manager through {@link ActionPlans}, owned by {@code UNIT}/the unit's id, mails
  * its personal link to the unit's managers ({@link ScorecardPlanMail}) and starts its process, which reminds and
- * escalates ({@link UnitActionPlans}), all in the settling transaction.
+ * escalates ({@link UnitActionPlans}), all in the settling transaction. That plan is round 1; when its follow-up finds
+ * the deficiency not remedied, the process asks the unit for the next round's plan ({@link #nextRound}), a new plan
+ * for the same key figure ({@code app.scorecard_plan_round}).
  */
 @Component
 class Scorecards {
@@ -55,10 +58,15 @@ class Scorecards {
 
     /**
      * A key figure with its actual value and status; {@code settled} once the year's end decided it (else the status
-     * is preliminary), and its action plan if it missed the target.
+     * is preliminary), and if it missed the target its current action plan and that plan's round (1 for the year
+     * end's plan).
      */
     record KeyFigure(long id, String measure, String kpi, String label, BigDecimal target, Direction direction,
-            Double actual, Status status, boolean settled, Long actionPlanId) {
+            Double actual, Status status, boolean settled, Long actionPlanId, Integer planRound) {
+    }
+
+    /** A round's plan: asked of the unit by {@code deadline}. */
+    record PlanRound(long planId, int round, LocalDate deadline) {
     }
 
     record Goal(long id, String unit, int year, String title, List<KeyFigure> keyFigures) {
@@ -174,7 +182,9 @@ class Scorecards {
                 }, unit, year);
         Map<String, Figures> figuresCache = new HashMap<>();
         jdbc.query("""
-                select kf.* from app.scorecard_key_figure kf join app.scorecard_goal g on g.id = kf.goal_id
+                select kf.*, r.round_number from app.scorecard_key_figure kf
+                join app.scorecard_goal g on g.id = kf.goal_id
+                left join app.scorecard_plan_round r on r.action_plan_id = kf.action_plan_id
                 where g.unit = ? and g.year = ? order by kf.id""", (java.sql.ResultSet rs) -> {
                     String measure = rs.getString("measure");
                     String kpi = rs.getString("kpi");
@@ -186,7 +196,8 @@ class Scorecards {
                     Long planId = rs.getObject("action_plan_id", Long.class);
                     goals.get(rs.getLong("goal_id")).keyFigures().add(new KeyFigure(rs.getLong("id"), measure, kpi,
                             measure == null ? kpi : Measure.valueOf(measure).label(locale), target, direction, actual,
-                            status(actual, target, direction), settled, planId));
+                            status(actual, target, direction), settled, planId,
+                            rs.getObject("round_number", Integer.class)));
                 }, unit, year);
         return List.copyOf(goals.values());
     }
@@ -243,14 +254,54 @@ class Scorecards {
             LocalDate deadline = today.plus(planDueAfter);
             planId = actionPlans.request(new OwnerReference(OWNER_KIND, unit), List.of(new Deficiency(
                     "Styrkort " + year + ", " + owner.name(), deficiency)), deadline);
-            planMail.announce(planId, owner, year, deficiency, deadline);
-            planProcesses.start(planId, owner, deadline);
+            planMail.announce(planId, owner, year, deficiency, deadline, 1);
+            planProcesses.start(planId, owner, year, deadline);
         }
         jdbc.update("""
                 update app.scorecard_key_figure set outcome = ?, actual = ?, settled_at = ?, action_plan_id = ?
                 where id = ?""", status.name(), BigDecimal.valueOf(actual.get()), Timestamp.from(clock.instant()),
                 planId, keyFigureId);
+        if (planId != null) {
+            recordRound(planId, keyFigureId, 1);
+        }
         return Optional.ofNullable(planId);
+    }
+
+    /**
+     * The next round after the follow-up found the deficiency of {@code planId}'s round not remedied: a new plan of
+     * the same unit for the same key figure, for what is still not remedied, due {@code action-plan-due-after} from
+     * today and mailed to the unit's managers, in the calling step's transaction. The key figure shows it from now on.
+     */
+    @Transactional
+    PlanRound nextRound(long planId, LocalDate today) {
+        Map<String, Object> row = jdbc.queryForList("""
+                select r.key_figure_id, r.round_number, g.unit, g.year
+                from app.scorecard_plan_round r
+                join app.scorecard_key_figure kf on kf.id = r.key_figure_id
+                join app.scorecard_goal g on g.id = kf.goal_id
+                where r.action_plan_id = ?
+                for update of kf""", planId).stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                        "Handlingsplan " + planId + " hör inte till något nyckeltal i styrkortet / belongs to no "
+                        + "key figure"));
+        long keyFigureId = ((Number) row.get("key_figure_id")).longValue();
+        int round = ((Number) row.get("round_number")).intValue() + 1;
+        Organisation.Unit unit = organisation.unit((String) row.get("unit")).orElseThrow();
+        ActionPlan previous = actionPlans.require(planId);
+        List<Deficiency> remaining = previous.measures().stream().filter(m -> !Boolean.TRUE.equals(m.remedied()))
+                .map(m -> new Deficiency(m.area(), m.deficiency())).toList();
+        LocalDate deadline = today.plus(planDueAfter);
+        long next = actionPlans.request(previous.owner(), remaining, deadline);
+        recordRound(next, keyFigureId, round);
+        jdbc.update("update app.scorecard_key_figure set action_plan_id = ? where id = ?", next, keyFigureId);
+        planMail.announce(next, unit, ((Number) row.get("year")).intValue(),
+                String.join(" ", remaining.stream().map(Deficiency::description).toList()), deadline, round);
+        return new PlanRound(next, round, deadline);
+    }
+
+    private void recordRound(long planId, long keyFigureId, int round) {
+        jdbc.update("""
+                insert into app.scorecard_plan_round (action_plan_id, key_figure_id, round_number, requested_at)
+                values (?, ?, ?, ?)""", planId, keyFigureId, round, Timestamp.from(clock.instant()));
     }
 
     private Optional<Double> actual(String unit, int year, String measure, String kpi, Map<String, Figures> cache) {

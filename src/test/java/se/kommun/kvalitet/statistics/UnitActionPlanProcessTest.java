@@ -14,6 +14,8 @@ import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.kommun.kvalitet.KvalitetIntegrationTest;
 import se.kommun.kvalitet.SettableClock;
+import se.kommun.kvalitet.actionplans.ActionPlan;
 import se.kommun.kvalitet.actionplans.ActionPlanStatus;
 import se.kommun.kvalitet.actionplans.ActionPlans;
 import se.kommun.kvalitet.actionplans.Deficiency;
@@ -41,9 +45,10 @@ import se.kommun.kvalitet.shared.ClockConfiguration;
 
 /**
  * One test per path through processes/unit-action-plan.bpmn. The clock is pinned to Monday 5 January 2026, 10:00 in
- * Stockholm, when the year end asks Vård och omsorg (care) for a plan due 4 February; maria manages care, per is a
- * process owner. Engine timers are not driven by the clock: the tests fire them by hand. Review and verification go
- * through the styrkort's own API, as on /styrkort.
+ * Stockholm, when the year end asks Vård och omsorg (care) for a plan due 4 February for a key figure of its 2025
+ * styrkort; maria manages care, per is a process owner. Engine timers are not driven by the clock: the tests fire them
+ * by hand. Review and verification go through the styrkort's own API, as on /styrkort. The mails link to the unit's
+ * styrkort page, not Tasklist.
  */
 @KvalitetIntegrationTest
 class UnitActionPlanProcessTest {
@@ -54,6 +59,8 @@ class UnitActionPlanProcessTest {
     static final String DEMO = "Demo-Kvalitet-2026!";
     static final String MANAGER = "maria@kommun.example";
     static final String PROCESS_OWNER = "per@kommun.example";
+    static final int YEAR = 2025;
+    static final String TITLE = "Processtest av handlingsplanens omgångar";
 
     @Autowired
     ProcessEngine processEngine;
@@ -82,6 +89,9 @@ class UnitActionPlanProcessTest {
     @Autowired
     SettableClock clock;
 
+    @Value("${kvalitet.public-base-url}")
+    String publicBaseUrl;
+
     final List<Long> plans = new ArrayList<>();
 
     @BeforeEach
@@ -97,6 +107,12 @@ class UnitActionPlanProcessTest {
         for (long id : plans) {
             runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(UnitActionPlanProcess.reference(id))
                     .list().forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test done"));
+        }
+        // Every round's plan, the later ones requested by the process itself.
+        plans.addAll(rounds());
+        jdbc.update("delete from app.scorecard_goal where title = ?", TITLE);
+        for (long id : plans) {
+            jdbc.update("delete from app.sent_mail where idempotency_key like ?", "styrkort/plan-" + id + "/%");
             jdbc.update("delete from app.action_plan_measure where plan_id = ?", id);
             jdbc.update("delete from app.action_plan where id = ?", id);
         }
@@ -129,8 +145,9 @@ class UnitActionPlanProcessTest {
         execute(job("remindManagers", pi));
 
         assertThat(pi).hasPassed("managersReminded").isWaitingAt("awaitPlan");
-        assertThat(onlyMailTo(MANAGER).getSubject()).isEqualTo("Påminnelse: ärende " + pi.getBusinessKey()
-                + " ska besvaras snart");
+        MimeMessage reminder = onlyMailTo(MANAGER);
+        assertThat(reminder.getSubject()).isEqualTo("Påminnelse: ärende " + pi.getBusinessKey() + " ska besvaras snart");
+        assertThat(text(reminder)).contains(scorecardPage()).doesNotContain("tasklist");
         submit(pi);
         assertThat(pi).isWaitingAt("awaitReview").hasNotPassed("escalatePlan");
     }
@@ -143,8 +160,9 @@ class UnitActionPlanProcessTest {
         execute(job("escalatePlan", pi));
 
         assertThat(pi).hasPassed("planEscalated").isWaitingAt("awaitPlan");
-        assertThat(onlyMailTo(PROCESS_OWNER).getSubject()).isEqualTo("Försenat ärende " + pi.getBusinessKey()
-                + " – eskalering");
+        MimeMessage escalation = onlyMailTo(PROCESS_OWNER);
+        assertThat(escalation.getSubject()).isEqualTo("Försenat ärende " + pi.getBusinessKey() + " – eskalering");
+        assertThat(text(escalation)).contains(scorecardPage()).doesNotContain("tasklist");
         assertThat(runtimeService.getVariable(pi.getId(), "slaMark")).isEqualTo("Eskalerad till processägare / "
                 + "escalated to process owner");
 
@@ -184,8 +202,10 @@ class UnitActionPlanProcessTest {
         execute(job("followUpDateReached", pi));
         execute(job("remindVerification", pi));
         assertThat(pi).hasPassed("verificationReminded").isWaitingAt("awaitVerification");
-        assertThat(onlyMailTo(PROCESS_OWNER).getSubject()).isEqualTo("Påminnelse: ärende " + pi.getBusinessKey()
+        MimeMessage reminder = onlyMailTo(PROCESS_OWNER);
+        assertThat(reminder.getSubject()).isEqualTo("Påminnelse: ärende " + pi.getBusinessKey()
                 + "/uppföljning ska besvaras snart");
+        assertThat(text(reminder)).contains(scorecardPage()).doesNotContain("tasklist");
 
         clock.pin(MEASURE_DATE.atTime(9, 0).atZone(ClockConfiguration.MUNICIPAL_ZONE));
         assertThat(verify(pi, true).getBody()).contains("\"allRemedied\":true");
@@ -195,21 +215,97 @@ class UnitActionPlanProcessTest {
     }
 
     @Test
-    void aMeasureFoundNotRemediedEndsThePlanWithTheDeficiencyRemaining() {
+    void aMeasureFoundNotRemediedAsksTheUnitForExactlyOneNewPlanInANewRound() throws Exception {
         ProcessInstance pi = approved();
+        long firstPlan = planId(pi);
         clock.pin(MEASURE_DATE.atTime(9, 0).atZone(ClockConfiguration.MUNICIPAL_ZONE));
 
         assertThat(verify(pi, false).getBody()).contains("\"allRemedied\":false");
+        assertThat(pi).hasPassed("measuresRemediedGateway", "anotherRoundGateway").isWaitingAt("requestNewPlan")
+                .hasNotPassed("deficiencyRemains", "deficiencyRemedied");
+        execute(job("requestNewPlan", pi));
 
-        assertThat(pi).hasPassed("deficiencyRemains").hasNotPassed("deficiencyRemedied").isEnded();
+        assertThat(pi).hasPassedInOrder("requestNewPlan", "roundStarts", "planAwaited").isWaitingAt("awaitPlan");
+        List<Long> rounds = rounds();
+        assertThat(rounds).hasSize(2).startsWith(firstPlan);
+        long secondPlan = rounds.get(1);
+        assertThat(planId(pi)).isEqualTo(secondPlan);
+        assertThat(runtimeService.getVariable(pi.getId(), "planRound")).isEqualTo(2);
+        assertThat(actionPlans.forOwner(new OwnerReference(Scorecards.OWNER_KIND, "care")).stream()
+                .filter(plan -> plan.id() > firstPlan)).extracting(ActionPlan::id).containsExactly(secondPlan);
+        assertThat(actionPlans.require(secondPlan).status()).isEqualTo(ActionPlanStatus.REQUESTED);
+        assertThat(actionPlans.require(secondPlan).measures()).singleElement()
+                .satisfies(m -> assertThat(m.deficiency()).contains("Utfall 70.0"));
+        assertThat(jdbc.queryForObject("select kf.action_plan_id from app.scorecard_key_figure kf join "
+                + "app.scorecard_goal g on g.id = kf.goal_id where g.title = ?", Long.class, TITLE))
+                .isEqualTo(secondPlan);
+        // The new deadline is timed like the first: due 30 days on, reminded a week before, escalated the day after.
+        LocalDate deadline = MEASURE_DATE.plusDays(30);
+        assertThat(date(pi, "dueDate")).isEqualTo(morning(deadline));
+        assertThat(date(pi, "reminderDate")).isEqualTo(morning(deadline.minusDays(7)));
+        assertThat(date(pi, "escalationDate")).isEqualTo(morning(deadline.plusDays(1)));
+        assertThat(runtimeService.getVariable(pi.getId(), "measuresRemedied")).isNull();
+        // The managers get the new plan's own personal link and the styrkort page, which shows the round's plan.
+        assertThat(text(onlyMailTo(MANAGER))).contains("omgång 2", "/handlingsplan/" + secondPlan + "?token=",
+                scorecardPage());
+        assertThat(http.withBasicAuth("maria", DEMO).getForEntity("/styrkort?unit=care&year=" + YEAR, String.class)
+                .getBody()).contains("Omgång 2 (bristen kvarstod vid förra uppföljningen):", "Begärd, senast "
+                        + deadline, "/handlingsplan/" + secondPlan + "?token=");
+        assertThat(http.withBasicAuth("per", DEMO).getForEntity("/api/scorecards?unit=care&year=" + YEAR,
+                String.class).getBody()).contains("\"id\":" + secondPlan + ",\"round\":2,\"status\":\"REQUESTED\"");
+
+        // The new round reminds like the first, against its own deadline, and takes the new plan in.
+        execute(job("planReminderDue", pi));
+        execute(job("remindManagers", pi));
+        assertThat(mailsTo(MANAGER)).hasSize(2);
+        submit(pi);
+        assertThat(pi).isWaitingAt("awaitReview");
+        assertThat(actionPlans.require(secondPlan).status()).isEqualTo(ActionPlanStatus.SUBMITTED);
+        assertThat(rounds()).hasSize(2);
     }
 
+    @Test
+    void whenTheLastRoundLeavesTheDeficiencyTheProcessOwnersAreToldAndThePlanEnds() throws Exception {
+        ProcessInstance pi = approved();
+        clock.pin(MEASURE_DATE.atTime(9, 0).atZone(ClockConfiguration.MUNICIPAL_ZONE));
+        for (int round = 1; round < 3; round++) {
+            verify(pi, false);
+            execute(job("requestNewPlan", pi));
+            submit(pi);
+            review(pi, "{\"approved\":true}");
+        }
+        assertThat(runtimeService.getVariable(pi.getId(), "planRound")).isEqualTo(3);
+        mailCatcher.purgeEmailFromAllMailboxes();
+
+        verify(pi, false);
+
+        assertThat(pi).hasPassed("anotherRoundGateway").isWaitingAt("escalateRemainingDeficiency");
+        execute(job("escalateRemainingDeficiency", pi));
+        assertThat(pi).hasPassed("deficiencyRemains").isEnded();
+        MimeMessage escalation = onlyMailTo(PROCESS_OWNER);
+        assertThat(escalation.getSubject()).contains(pi.getBusinessKey() + "/kvarstår");
+        assertThat(text(escalation)).contains("Kvarstående brist i styrkort", scorecardPage());
+        assertThat(mailsTo(MANAGER)).isEmpty();
+        assertThat(rounds()).hasSize(3);
+    }
+
+    /** As the year end settles a missed key figure: its plan, as round 1 of the key figure, and the process. */
     private ProcessInstance requested() {
         long planId = actionPlans.request(new OwnerReference(Scorecards.OWNER_KIND, "care"), List.of(new Deficiency(
                 "Styrkort 2025, Vård och omsorg", "Mål: Snabba svar. Nyckeltal: besvarade i tid. Utfall 70.0, mål "
                         + "minst 80.")), DEADLINE);
         plans.add(planId);
-        unitActionPlans.start(planId, organisation.unit("care").orElseThrow(), DEADLINE);
+        Long goal = jdbc.queryForObject("""
+                insert into app.scorecard_goal (unit, year, title, created_by, created_at)
+                values ('care', ?, ?, 'maria', now()) returning id""", Long.class, YEAR, TITLE);
+        Long keyFigure = jdbc.queryForObject("""
+                insert into app.scorecard_key_figure (goal_id, measure, target, direction, outcome, actual, settled_at,
+                                                      action_plan_id)
+                values (?, 'ANSWERED_WITHIN_SLA', 80, 'AT_LEAST', 'NOT_MET', 70, now(), ?) returning id""",
+                Long.class, goal, planId);
+        jdbc.update("insert into app.scorecard_plan_round (action_plan_id, key_figure_id, round_number, requested_at) "
+                + "values (?, ?, 1, now())", planId, keyFigure);
+        unitActionPlans.start(planId, organisation.unit("care").orElseThrow(), YEAR, DEADLINE);
         return runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(UnitActionPlanProcess.reference(planId)).singleResult();
     }
@@ -248,6 +344,35 @@ class UnitActionPlanProcessTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.withBasicAuth("per", DEMO).postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** The plans of the test's key figure, by round. */
+    private List<Long> rounds() {
+        return jdbc.queryForList("""
+                select r.action_plan_id from app.scorecard_plan_round r
+                join app.scorecard_key_figure kf on kf.id = r.key_figure_id
+                join app.scorecard_goal g on g.id = kf.goal_id where g.title = ? order by r.round_number""",
+                Long.class, TITLE);
+    }
+
+    private String scorecardPage() {
+        return publicBaseUrl + "/styrkort?unit=care&year=" + YEAR;
+    }
+
+    /** The plain-text part, where links stand as they are. */
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return "";
     }
 
     private Date date(ProcessInstance pi, String variable) {
