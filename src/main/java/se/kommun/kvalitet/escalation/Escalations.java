@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -67,8 +68,7 @@ public class Escalations {
             return;
         }
         SLA_MARK.set(execution, level.mark());
-        List<Task> openTasks = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .active().list();
+        List<Task> openTasks = openTasks(execution);
         String group = switch (level) {
             case REMINDER -> escalation.officerGroup();
             case MANAGER -> escalation.managerGroup();
@@ -101,6 +101,17 @@ public class Escalations {
                 : openTasks.isEmpty() ? tasklistUrl : tasklistUrl + "#/?task=" + openTasks.get(0).getId();
         recipients.forEach((address, firstName) -> bundles.deliver(new EscalationBundles.Notice(address, firstName,
                 escalation.reference(), escalation.kind(), level, escalation.dueDate(), link)));
+    }
+
+    /**
+     * The instance's active tasks by the engine's plain select on the instance id, within the running command. A task
+     * query builds its large dynamic SQL anew each time: that was 11 % of the job threads' CPU in an escalation burst
+     * (docs/performance.md).
+     */
+    private static List<Task> openTasks(DelegateExecution execution) {
+        return Context.getCommandContext().getTaskManager()
+                .findTasksByProcessInstanceId(execution.getProcessInstanceId()).stream()
+                .filter(task -> !task.isSuspended()).map(Task.class::cast).toList();
     }
 
     private User user(String userId) {
