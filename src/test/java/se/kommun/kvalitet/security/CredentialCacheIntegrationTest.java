@@ -42,11 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KvalitetIntegrationTest
 class CredentialCacheIntegrationTest {
 
-    static final String OLLE = "cache-olle";
-    static final String STINA = "cache-stina";
-    static final String GROUP = "cache-test-group";
-    static final String OLD_PASSWORD = "Cache-Gammalt-2026!";
-    static final String NEW_PASSWORD = "Cache-Nytt-2026!x";
+    static final String OLLE = "cacheolle";
+    static final String STINA = "cachestina";
+    static final String GROUP = "cacheTestGroup";
+    static final String OLD_PASSWORD = "Gammalt-Losen-2026!";
+    static final String NEW_PASSWORD = "Nytt-Losenord-2026!";
     static final String ATTACKER = "198.51.100.77";
 
     @Autowired
@@ -239,8 +239,8 @@ class CredentialCacheIntegrationTest {
 
     private void createUser(String id, String password) {
         User user = identityService.newUser(id);
-        user.setFirstName("Cache");
-        user.setLastName("Test");
+        user.setFirstName("Olle");
+        user.setLastName("Olsson");
         user.setPassword(password);
         identityService.saveUser(user);
     }
