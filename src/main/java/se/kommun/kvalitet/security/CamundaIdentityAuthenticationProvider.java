@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * One user store for everything: our pages and API authenticate against Camunda's identity service, so a
  * user created in Camunda Admin logs in everywhere, and a wrong password here counts towards the same login
  * throttle per client address as on engine REST and in the webapps ({@link LoginThrottle}).
- * Each Camunda group becomes the authority {@code GROUP_<id>}.
+ * Each Camunda group becomes the authority {@code GROUP_<id>}; the groups come from the {@link CredentialCache}, as on
+ * engine REST.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -23,9 +24,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     static final String GROUP_PREFIX = "GROUP_";
 
     private final IdentityService identityService;
+    private final CredentialCache cache;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, CredentialCache cache) {
         this.identityService = identityService;
+        this.cache = cache;
     }
 
     @Override
@@ -36,9 +39,10 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Fel användarnamn eller lösenord / bad credentials");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
+        List<SimpleGrantedAuthority> authorities = cache.groupsOf(userId,
+                        () -> identityService.createGroupQuery().groupMember(userId).list().stream()
+                                .map(Group::getId).toList())
                 .stream()
-                .map(Group::getId)
                 .map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
                 .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);

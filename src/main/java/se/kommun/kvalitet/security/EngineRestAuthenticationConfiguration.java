@@ -1,5 +1,7 @@
 package se.kommun.kvalitet.security;
 
+import java.util.List;
+
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,17 +21,19 @@ import org.springframework.http.HttpHeaders;
  * The engine REST API is open by default; Camunda's own filter makes it answer 401 without HTTP Basic
  * credentials of a Camunda user, and runs every call as that user so authorizations apply. Its password check
  * goes through the engine's identity service, so failures count towards the login throttle ({@link LoginThrottle}),
- * and {@link LoginThrottleFilter}, ordered before this filter, refuses an address in back-off.
+ * and {@link LoginThrottleFilter}, ordered before this filter, refuses an address in back-off. The user's groups and
+ * tenants, which the filter reads for every request, come from the {@link CredentialCache}.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthenticationConfiguration {
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter(
-            ObjectProvider<OidcConfiguration.OidcSecurity> oidc) {
+            ObjectProvider<OidcConfiguration.OidcSecurity> oidc, CredentialCache cache) {
         OidcConfiguration.OidcSecurity login = oidc.getIfAvailable();
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                login == null ? new ProcessEngineAuthenticationFilter() : new BearerOrBasicFilter(login.localLogin()));
+                login == null ? new CachedMembershipsFilter(cache)
+                        : new BearerOrBasicFilter(cache, login.localLogin()));
         registration.setName("camunda-engine-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -37,16 +41,37 @@ class EngineRestAuthenticationConfiguration {
         return registration;
     }
 
+    /** Camunda's filter with the groups and tenants of a user from the cache. */
+    static class CachedMembershipsFilter extends ProcessEngineAuthenticationFilter {
+
+        private final CredentialCache cache;
+
+        CachedMembershipsFilter(CredentialCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        protected List<String> getGroupsOfUser(ProcessEngine engine, String userId) {
+            return cache.groupsOf(userId, () -> super.getGroupsOfUser(engine, userId));
+        }
+
+        @Override
+        protected List<String> getTenantsOfUser(ProcessEngine engine, String userId) {
+            return cache.tenantsOf(userId, () -> super.getTenantsOfUser(engine, userId));
+        }
+    }
+
     /**
      * With OIDC on: a bearer token Spring Security validated (OidcConfiguration's engine REST chain) runs the call as
      * its user and mapped groups, set on the engine for this request; without one, HTTP Basic as before (refused
      * before it gets here when local login is off).
      */
-    static final class BearerOrBasicFilter extends ProcessEngineAuthenticationFilter {
+    static final class BearerOrBasicFilter extends CachedMembershipsFilter {
 
         private final boolean basic;
 
-        BearerOrBasicFilter(boolean basic) {
+        BearerOrBasicFilter(CredentialCache cache, boolean basic) {
+            super(cache);
             this.basic = basic;
         }
 
