@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import se.kommun.kvalitet.cases.record.CaseQueries;
+import se.kommun.kvalitet.cases.record.Categories;
 import se.kommun.kvalitet.cases.status.ErrorLink;
 
 /** "Svarsmallar": the list of templates, a form for a new one, and retiring or reactivating one. */
@@ -33,12 +33,12 @@ class AnswerTemplatePageController {
     }
 
     private final AnswerTemplates templates;
-    private final CaseQueries queries;
+    private final Categories categories;
     private final MessageSource messages;
 
-    AnswerTemplatePageController(AnswerTemplates templates, CaseQueries queries, MessageSource messages) {
+    AnswerTemplatePageController(AnswerTemplates templates, Categories categories, MessageSource messages) {
         this.templates = templates;
-        this.queries = queries;
+        this.categories = categories;
         this.messages = messages;
     }
 
@@ -132,7 +132,7 @@ class AnswerTemplatePageController {
 
     private String page(TemplateForm form, List<ErrorLink> errorLinks, Model model, Locale locale) {
         model.addAttribute("templates", templates.all());
-        model.addAttribute("categories", queries.categoryList().stream()
+        model.addAttribute("categories", categories.all().stream()
                 .map(category -> new String[] {category.code(), category.label(locale)}).toList());
         model.addAttribute("steps", AnswerTemplate.Step.values());
         model.addAttribute("form", form);

@@ -8,15 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 import org.springframework.validation.MapBindingResult;
-import se.kommun.kvalitet.cases.record.CaseQueries;
-import se.kommun.kvalitet.cases.record.Category;
+import se.kommun.kvalitet.cases.record.Categories;
 import se.kommun.kvalitet.cases.record.CitizenCase;
 import se.kommun.kvalitet.organisation.Organisation;
 import se.kommun.kvalitet.shared.ClockConfiguration;
@@ -36,13 +33,13 @@ public class AnswerTemplates {
     public static final String OFFICER = "{handläggare}";
 
     private final AnswerTemplateRepository templates;
-    private final CaseQueries queries;
+    private final Categories categories;
     private final Organisation organisation;
     private final Clock clock;
 
-    AnswerTemplates(AnswerTemplateRepository templates, CaseQueries queries, Organisation organisation, Clock clock) {
+    AnswerTemplates(AnswerTemplateRepository templates, Categories categories, Organisation organisation, Clock clock) {
         this.templates = templates;
-        this.queries = queries;
+        this.categories = categories;
         this.organisation = organisation;
         this.clock = clock;
     }
@@ -129,8 +126,7 @@ public class AnswerTemplates {
         fields.put("textEn", draft.textEn());
         fields.put("sortOrder", draft.sortOrder());
         Errors errors = new MapBindingResult(fields, "answerTemplate");
-        Set<String> categories = queries.categoryList().stream().map(Category::code).collect(Collectors.toSet());
-        if (draft.category() == null || !categories.contains(draft.category())) {
+        if (draft.category() == null || categories.find(draft.category()).isEmpty()) {
             errors.rejectValue("category", "answerTemplate.category.unknown");
         }
         if (draft.step() == null) {

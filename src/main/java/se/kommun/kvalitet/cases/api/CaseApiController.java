@@ -3,9 +3,9 @@ package se.kommun.kvalitet.cases.api;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +28,7 @@ import se.kommun.kvalitet.cases.intake.InvalidIdempotencyKeyException;
 import se.kommun.kvalitet.cases.intake.NewCase;
 import se.kommun.kvalitet.cases.record.CaseQueries;
 import se.kommun.kvalitet.cases.record.CaseStatus;
+import se.kommun.kvalitet.cases.record.Categories;
 import se.kommun.kvalitet.cases.record.Channel;
 import se.kommun.kvalitet.web.ProblemApi;
 
@@ -37,13 +38,17 @@ import se.kommun.kvalitet.web.ProblemApi;
 @RequestMapping(path = "/api", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class CaseApiController {
 
+    private static final Duration CATEGORIES_MAX_AGE = Duration.ofMinutes(5);
+
     private final CaseIntake intake;
     private final CaseQueries queries;
+    private final Categories categories;
     private final CaseAttachments attachments;
 
-    CaseApiController(CaseIntake intake, CaseQueries queries, CaseAttachments attachments) {
+    CaseApiController(CaseIntake intake, CaseQueries queries, Categories categories, CaseAttachments attachments) {
         this.intake = intake;
         this.queries = queries;
+        this.categories = categories;
         this.attachments = attachments;
     }
 
@@ -92,8 +97,17 @@ class CaseApiController {
                 .body(attachment.content());
     }
 
+    /**
+     * The same list for everyone until the next deploy: browsers and proxies may keep it a few minutes, then
+     * revalidate with the entity tag (304 without a body). Spring MVC answers If-None-Match itself.
+     */
     @GetMapping("/categories")
-    List<Map<String, Object>> categories() {
-        return queries.categories();
+    ResponseEntity<byte[]> categories() {
+        Categories.Published published = categories.published();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag(published.etag())
+                .cacheControl(CacheControl.maxAge(CATEGORIES_MAX_AGE).cachePublic())
+                .body(published.json());
     }
 }

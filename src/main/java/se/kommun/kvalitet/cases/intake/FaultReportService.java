@@ -11,7 +11,7 @@ import org.springframework.validation.FieldError;
 import se.kommun.kvalitet.cases.FaultReportRejectedException;
 import se.kommun.kvalitet.cases.FaultReports;
 import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.CategoryRepository;
+import se.kommun.kvalitet.cases.record.Categories;
 import se.kommun.kvalitet.cases.record.Channel;
 import se.kommun.kvalitet.cases.record.PublicCaseViews;
 
@@ -20,11 +20,11 @@ import se.kommun.kvalitet.cases.record.PublicCaseViews;
 class FaultReportService implements FaultReports {
 
     private final CaseIntake intake;
-    private final CategoryRepository categories;
+    private final Categories categories;
     private final PublicCaseViews views;
     private final MessageSource messages;
 
-    FaultReportService(CaseIntake intake, CategoryRepository categories, PublicCaseViews views,
+    FaultReportService(CaseIntake intake, Categories categories, PublicCaseViews views,
             MessageSource messages) {
         this.intake = intake;
         this.categories = categories;
@@ -55,9 +55,8 @@ class FaultReportService implements FaultReports {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<FaultReports.Category> categories() {
-        return categories.findAllByOrderBySortOrder().stream()
+        return categories.all().stream()
                 .filter(category -> category.kind() == se.kommun.kvalitet.cases.record.Category.Kind.FAULT_REPORT)
                 .map(category -> new FaultReports.Category(category.code(), category.label(Locale.forLanguageTag("sv")),
                         category.label(Locale.ENGLISH)))

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.SmartValidator;
 import se.kommun.kvalitet.cases.record.CaseType;
-import se.kommun.kvalitet.cases.record.CategoryRepository;
+import se.kommun.kvalitet.cases.record.Categories;
 
 /**
  * Every rule for a new case, in one place for the API and the web form: bean validation first, then the
@@ -17,10 +17,10 @@ import se.kommun.kvalitet.cases.record.CategoryRepository;
 class NewCaseValidator {
 
     private final SmartValidator beanValidator;
-    private final CategoryRepository categories;
+    private final Categories categories;
     private final Clock clock;
 
-    NewCaseValidator(SmartValidator beanValidator, CategoryRepository categories, Clock clock) {
+    NewCaseValidator(SmartValidator beanValidator, Categories categories, Clock clock) {
         this.beanValidator = beanValidator;
         this.categories = categories;
         this.clock = clock;
@@ -29,7 +29,7 @@ class NewCaseValidator {
     void validate(NewCase matter, boolean registeredByOfficer, Errors errors) {
         beanValidator.validate(matter, errors);
         if (matter.category() != null && !errors.hasFieldErrors("category")) {
-            categories.findById(matter.category()).ifPresentOrElse(
+            categories.find(matter.category()).ifPresentOrElse(
                     category -> {
                         if (matter.type() != null && category.kind() != matter.type().categoryKind()) {
                             errors.rejectValue("category", "category.wrongType");

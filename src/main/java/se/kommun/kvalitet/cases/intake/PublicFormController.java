@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import se.kommun.kvalitet.cases.record.CaseQueries;
+import se.kommun.kvalitet.cases.record.Categories;
 import se.kommun.kvalitet.cases.record.CaseType;
 import se.kommun.kvalitet.cases.record.Category;
 import se.kommun.kvalitet.cases.record.Channel;
@@ -54,13 +54,13 @@ class PublicFormController {
 
     private final CaseIntake intake;
     private final NewCaseValidator validator;
-    private final CaseQueries queries;
+    private final Categories categories;
     private final MessageSource messages;
 
-    PublicFormController(CaseIntake intake, NewCaseValidator validator, CaseQueries queries, MessageSource messages) {
+    PublicFormController(CaseIntake intake, NewCaseValidator validator, Categories categories, MessageSource messages) {
         this.intake = intake;
         this.validator = validator;
-        this.queries = queries;
+        this.categories = categories;
         this.messages = messages;
     }
 
@@ -116,7 +116,7 @@ class PublicFormController {
 
     private String page(Model model, List<ErrorLink> errorLinks, Locale locale) {
         Map<Category.Kind, List<CategoryOption>> groups = new EnumMap<>(Category.Kind.class);
-        for (Category category : queries.categoryList()) {
+        for (Category category : categories.all()) {
             groups.computeIfAbsent(category.kind(), kind -> new ArrayList<>())
                     .add(new CategoryOption(category.code(), category.label(locale)));
         }

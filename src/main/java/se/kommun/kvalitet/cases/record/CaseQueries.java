@@ -2,10 +2,8 @@ package se.kommun.kvalitet.cases.record;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -20,11 +18,11 @@ import se.kommun.kvalitet.shared.ClockConfiguration;
 public class CaseQueries {
 
     private final CitizenCaseRepository cases;
-    private final CategoryRepository categories;
+    private final Categories categories;
     private final CaseAttachmentRepository attachments;
     private final OfficerAccess access;
 
-    CaseQueries(CitizenCaseRepository cases, CategoryRepository categories, CaseAttachmentRepository attachments,
+    CaseQueries(CitizenCaseRepository cases, Categories categories, CaseAttachmentRepository attachments,
             OfficerAccess access) {
         this.cases = cases;
         this.categories = categories;
@@ -58,7 +56,7 @@ public class CaseQueries {
 
     public Optional<CitizenView> forCitizen(String reference, Locale locale) {
         return cases.findByReference(reference).map(citizenCase -> new CitizenView(citizenCase.reference(),
-                citizenCase.type(), categories.findById(citizenCase.category()).map(category -> category.label(locale))
+                citizenCase.type(), categories.find(citizenCase.category()).map(category -> category.label(locale))
                         .orElse(citizenCase.category()), citizenCase.status(),
                 LocalDate.ofInstant(citizenCase.receivedAt(), ClockConfiguration.MUNICIPAL_ZONE),
                 citizenCase.feedback(), citizenCase.forwardedTo(), citizenCase.linkedReference(),
@@ -80,17 +78,4 @@ public class CaseQueries {
                         event.kind().name(), event.actor(), event.detail())).toList());
     }
 
-    public List<Map<String, Object>> categories() {
-        return categories.findAllByOrderBySortOrder().stream().map(category -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("code", category.code());
-            json.put("kind", category.kind().name());
-            json.put("label", Map.of("sv", category.labelSv(), "en", category.labelEn()));
-            return json;
-        }).toList();
-    }
-
-    public List<Category> categoryList() {
-        return categories.findAllByOrderBySortOrder();
-    }
 }
