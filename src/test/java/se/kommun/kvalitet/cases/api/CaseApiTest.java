@@ -239,6 +239,25 @@ class CaseApiTest {
     }
 
     @Test
+    void categoriesMayBeCachedAndRevalidatedByTheirEntityTag() {
+        ResponseEntity<String> first = http.getForEntity("/api/categories", String.class);
+        String etag = first.getHeaders().getETag();
+
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(first.getHeaders().getCacheControl()).isEqualTo("max-age=300, public");
+        HttpHeaders conditional = new HttpHeaders();
+        conditional.setIfNoneMatch(etag);
+        ResponseEntity<String> again = http.exchange("/api/categories", HttpMethod.GET, new HttpEntity<>(conditional),
+                String.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+        assertThat(again.getBody()).isNull();
+        assertThat(again.getHeaders().getETag()).isEqualTo(etag);
+        conditional.setIfNoneMatch("\"other\"");
+        assertThat(http.exchange("/api/categories", HttpMethod.GET, new HttpEntity<>(conditional), String.class)
+                .getBody()).isEqualTo(first.getBody());
+    }
+
+    @Test
     void officersReadOnlyTheirOwnUnitsCases() throws Exception {
         String reference = json.readTree(post(VALID, null).getBody()).get("reference").asText();
 
