@@ -35,6 +35,8 @@ final class BenchApp implements AutoCloseable {
     final String jdbcPassword;
     final boolean externalDatabase;
     final double startupSeconds;
+    /** With class data sharing: the start that recorded the archive (the extracted jar without one). */
+    Double trainingStartupSeconds;
     final int port;
     final HttpClient http;
 
@@ -51,8 +53,41 @@ final class BenchApp implements AutoCloseable {
         this.http = http;
     }
 
-    /** kvalitet's packaged jar, with -Dbench.appArgs; the external database when SPRING_DATASOURCE_URL is set. */
+    /**
+     * kvalitet's packaged jar, with -Dbench.appArgs; the external database when SPRING_DATASOURCE_URL is set. With
+     * -Dbench.cds=true (the default) it runs as Spring Boot documents for class data sharing: the packaged jar
+     * extracted ({@code java -Djarmode=tools -jar … extract}), started once to record the classes it loads
+     * ({@code -XX:ArchiveClassesAtExit}, stopped when healthy), then started with that archive
+     * ({@code -XX:SharedArchiveFile}). The training start's time is {@link #trainingStartupSeconds}.
+     */
     static BenchApp kvalitet(Path projectDir, Path jar, String stamp) throws Exception {
+        Path workDir = projectDir.resolve("target/bench");
+        Path runJar = jar;
+        List<String> jvmOptions = List.of();
+        Double trainingStartup = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.cds", "true"))) {
+            Path extracted = workDir.resolve("extracted-" + stamp);
+            run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                    extracted.toString()), workDir.resolve("extract-" + stamp + ".log"), projectDir);
+            runJar = extracted.resolve(jar.getFileName());
+            Path archive = extracted.resolve("kvalitet.jsa");
+            // close() stops it with SIGTERM and waits: the JVM writes the archive as it exits.
+            try (BenchApp training = kvalitet(projectDir, runJar, "training-" + stamp,
+                    List.of("-XX:ArchiveClassesAtExit=" + archive))) {
+                trainingStartup = training.startupSeconds;
+            }
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("No class data archive after the training start: " + archive);
+            }
+            jvmOptions = List.of("-XX:SharedArchiveFile=" + archive);
+        }
+        BenchApp app = kvalitet(projectDir, runJar, stamp, jvmOptions);
+        app.trainingStartupSeconds = trainingStartup;
+        return app;
+    }
+
+    private static BenchApp kvalitet(Path projectDir, Path jar, String stamp, List<String> jvmOptions)
+            throws Exception {
         Path workDir = projectDir.resolve("target/bench");
         String externalUrl = System.getenv("SPRING_DATASOURCE_URL");
         boolean external = externalUrl != null && !externalUrl.isBlank();
@@ -72,8 +107,23 @@ final class BenchApp implements AutoCloseable {
         String url = external ? externalUrl : "jdbc:postgresql://localhost:" + pgPort + "/postgres";
         String user = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres") : "postgres";
         String password = external ? System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "") : "postgres";
-        return start(projectDir, jar, workDir.resolve("app-" + stamp + ".log"), arguments, url, user, password,
-                external);
+        return start(projectDir, jar, jvmOptions, workDir.resolve("app-" + stamp + ".log"), arguments, url, user,
+                password, external);
+    }
+
+    private static void run(List<String> command, Path log, Path projectDir) throws Exception {
+        Files.createDirectories(log.getParent());
+        System.out.println("Running: " + String.join(" ", command));
+        Process process = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("Failed: " + String.join(" ", command) + "; see " + log);
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** The baseline (bench/bare-camunda): always its own embedded PostgreSQL, in a fresh data directory. */
@@ -83,7 +133,7 @@ final class BenchApp implements AutoCloseable {
         List<String> arguments = List.of("--server.port=0",
                 "--bare.postgres.data-directory=" + workDir.resolve("bare-postgres-" + stamp),
                 "--bare.postgres.port=" + pgPort);
-        return start(projectDir, jar, workDir.resolve("bare-" + stamp + ".log"), arguments,
+        return start(projectDir, jar, List.of(), workDir.resolve("bare-" + stamp + ".log"), arguments,
                 "jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "postgres", false);
     }
 
@@ -123,11 +173,12 @@ final class BenchApp implements AutoCloseable {
         return arguments.contains(" -o ") || arguments.contains(" --offline ");
     }
 
-    private static BenchApp start(Path projectDir, Path jar, Path log, List<String> arguments, String url,
-            String user, String password, boolean external) throws Exception {
+    private static BenchApp start(Path projectDir, Path jar, List<String> jvmOptions, Path log,
+            List<String> arguments, String url, String user, String password, boolean external) throws Exception {
         Files.createDirectories(log.getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(projectDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

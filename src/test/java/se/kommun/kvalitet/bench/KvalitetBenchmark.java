@@ -114,9 +114,17 @@ class KvalitetBenchmark {
             results.put("versions", versions(app, db));
             Map<String, Object> footprint = new LinkedHashMap<>();
             footprint.put("startupToHealthySeconds", Load.round1(app.startupSeconds));
+            footprint.put("classDataSharing", app.trainingStartupSeconds != null);
+            footprint.put("trainingStartupToHealthySeconds", app.trainingStartupSeconds == null ? null
+                    : Load.round1(app.trainingStartupSeconds));
             footprint.put("externalDatabase", app.externalDatabase);
             results.put("footprint", footprint);
-            row("startup to healthy", "-", Load.round1(app.startupSeconds) + " s", "", "", "", "0");
+            if (app.trainingStartupSeconds != null) {
+                row("startup to healthy, extracted jar without an archive (training start)", "-",
+                        Load.round1(app.trainingStartupSeconds) + " s", "", "", "", "0");
+            }
+            row(app.trainingStartupSeconds == null ? "startup to healthy" : "startup to healthy, with the archive",
+                    "-", Load.round1(app.startupSeconds) + " s", "", "", "", "0");
 
             if (phases.contains("database")) {
                 databaseLimit(db);
@@ -829,7 +837,9 @@ class KvalitetBenchmark {
         Map<String, Object> footprint = (Map<String, Object>) results.get("footprint");
         if (footprint != null) {
             double startup = (Double) footprint.get("startupToHealthySeconds");
-            targets.put("startupBelow15s", target(startup < 15, "< 15 s from the packaged jar", startup + " s"));
+            targets.put("startupBelow15s", target(startup < 15, "< 15 s from the packaged jar", startup + " s"
+                    + (Boolean.TRUE.equals(footprint.get("classDataSharing")) ? " (extracted, class data archive; "
+                            + footprint.get("trainingStartupToHealthySeconds") + " s without)" : "")));
             Object rss = footprint.get("afterIntakePeakRssMiB");
             targets.put("rssBelow1GiBUnderIntake", rss == null ? notMeasured("< 1,024 MiB resident, -Xmx512m")
                     : target(((Number) rss).longValue() < 1024, "< 1,024 MiB resident, -Xmx512m",
