@@ -3,6 +3,7 @@ package se.kommun.kvalitet.engine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -20,8 +21,8 @@ import se.kommun.kvalitet.KvalitetIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Task queries and filters get custom plans for their own transaction; other statements and the pooled
- * connection afterwards keep PostgreSQL's default plan cache.
+ * Task queries by candidates and filters get custom plans for their own transaction; other statements, other task
+ * queries and the pooled connection afterwards keep PostgreSQL's default plan cache.
  */
 @KvalitetIntegrationTest
 class CustomPlansForTaskQueriesTest {
@@ -48,6 +49,25 @@ class CustomPlansForTaskQueriesTest {
     void aTaskQueryPlansCustom() {
         String mode = inTransaction(() -> {
             taskService.createTaskQuery().taskCandidateGroup("careOfficers").orderByDueDate().asc().listPage(0, 15);
+            return planCacheMode();
+        });
+        assertThat(mode).isEqualTo("force_custom_plan");
+    }
+
+    @Test
+    void aTaskQueryWithoutCandidatesKeepsThePlanCache() {
+        String mode = inTransaction(() -> {
+            taskService.createTaskQuery().processDefinitionKey("caseHandling").listPage(0, 15);
+            return planCacheMode();
+        });
+        assertThat(mode).isEqualTo("auto");
+    }
+
+    @Test
+    void anAlternativeByCandidateGroupPlansCustom() {
+        String mode = inTransaction(() -> {
+            taskService.createTaskQuery().or().taskAssignee("bjorn").taskCandidateGroupIn(List.of("careOfficers"))
+                    .endOr().listPage(0, 15);
             return planCacheMode();
         });
         assertThat(mode).isEqualTo("force_custom_plan");
