@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriComponentsBuilder;
 import se.kommun.kvalitet.cases.record.Categories;
 import se.kommun.kvalitet.cases.record.CaseType;
@@ -56,12 +57,15 @@ class PublicFormController {
     private final NewCaseValidator validator;
     private final Categories categories;
     private final MessageSource messages;
+    private final BlankFormPages blankPages;
 
-    PublicFormController(CaseIntake intake, NewCaseValidator validator, Categories categories, MessageSource messages) {
+    PublicFormController(CaseIntake intake, NewCaseValidator validator, Categories categories, MessageSource messages,
+            BlankFormPages blankPages) {
         this.intake = intake;
         this.validator = validator;
         this.categories = categories;
         this.messages = messages;
+        this.blankPages = blankPages;
     }
 
     record CategoryOption(String code, String label) {
@@ -75,9 +79,10 @@ class PublicFormController {
     }
 
     @GetMapping
-    String form(Model model, Locale locale) {
+    View form(Model model, Locale locale) {
         model.addAttribute(FORM, PublicCaseForm.forLocale(locale));
-        return page(model, List.of(), locale);
+        page(model, List.of(), locale);
+        return blankPages.view(locale);
     }
 
     @PostMapping
@@ -123,6 +128,6 @@ class PublicFormController {
         model.addAttribute("types", CaseType.values());
         model.addAttribute("categoryGroups", groups);
         model.addAttribute("errorLinks", errorLinks);
-        return "cases/form";
+        return BlankFormPages.TEMPLATE;
     }
 }

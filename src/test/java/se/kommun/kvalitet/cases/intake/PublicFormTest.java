@@ -1,6 +1,8 @@
 package se.kommun.kvalitet.cases.intake;
 
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,9 @@ public class PublicFormTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    BlankFormPages blankPages;
+
     @Test
     void formIsSwedishByDefault() {
         String page = http.getForObject("/rapportera", String.class);
@@ -47,6 +52,24 @@ public class PublicFormTest {
                 "<optgroup label=\"Fault reports\">", ">Street lighting</option>",
                 "<legend>Contact details (optional)</legend>");
         assertThat(page).containsPattern("id=\"language-en\"[^>]*checked");
+    }
+
+    @Test
+    void eachViewOfTheBlankFormHasItsOwnTokenInOtherwiseTheSamePage() {
+        ResponseEntity<String> first = http.getForEntity("/rapportera", String.class);
+        ResponseEntity<String> second = http.getForEntity("/rapportera", String.class);
+        ResponseEntity<String> english = http.getForEntity("/rapportera?lang=en", String.class);
+
+        String firstToken = csrfField(first.getBody());
+        String secondToken = csrfField(second.getBody());
+        assertThat(firstToken).isNotEqualTo(secondToken).doesNotContain("placeholder");
+        assertThat(first.getBody().replace(firstToken, "")).isEqualTo(second.getBody().replace(secondToken, ""));
+        assertThat(first.getHeaders().getContentType()).hasToString("text/html;charset=UTF-8");
+        assertThat(first.getHeaders().getContentLanguage()).hasToString("sv");
+        assertThat(english.getHeaders().getContentLanguage()).hasToString("en");
+        assertThat(english.getBody()).contains("lang=\"en\"", "name=\"_csrf\"").doesNotContain("placeholder");
+        assertThat(blankPages.cachedLocales()).isGreaterThanOrEqualTo(2);
+        // Each page's token works with its cookie: the posts below go through the same pages (BrowserForms).
     }
 
     @Test
@@ -135,6 +158,12 @@ public class PublicFormTest {
 
     private ResponseEntity<String> post(MultiValueMap<String, String> fields) {
         return BrowserForms.post(http, "/rapportera", "/rapportera", fields);
+    }
+
+    private static String csrfField(String page) {
+        Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(field.find()).as("hidden _csrf field").isTrue();
+        return field.group(1);
     }
 
     private int caseCount() {
