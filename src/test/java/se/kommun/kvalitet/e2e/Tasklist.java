@@ -32,9 +32,14 @@ final class Tasklist {
     }
 
     /** A task opened by its link, as from a notification e-mail or a colleague. */
+    /**
+     * Done when the task's form is shown, as a person sees it before claiming: a claim while Tasklist still loads the
+     * form's variables can leave Tasklist's own "Form failure ... reading 'every'" (one CI run, 2026-12-04).
+     */
     void openTask(String taskId) {
         browser.open(baseUrl + "#/?task=" + taskId);
         browser.visible(By.cssSelector("[cam-tasklist-task-meta]"));
+        browser.visible(FORM);
     }
 
     /** Done when Complete is enabled: Tasklist enables it only for the assignee, once the form is imported. */
