@@ -132,13 +132,14 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
                     "is set by the server, not by whoever starts"));
         }
         ProcessDefinitionEntity definition = definitionOf(context, start);
-        // The engine's own permission check first, so a caller who may not start the process learns nothing more.
-        context.getProcessEngineConfiguration().getCommandCheckers()
-                .forEach(checker -> checker.checkCreateProcessInstance(definition));
         String startEvent = definition.getInitial() == null ? null : definition.getInitial().getId();
         problems.addAll(submissionProblems(formOf(context, definition, startEvent), start.variables(),
                 name -> null));
         if (!problems.isEmpty()) {
+            // The engine's own permission check before the refusal, so a caller who may not start the process
+            // learns nothing about its form. A start with nothing to refuse is checked once, by the command.
+            context.getProcessEngineConfiguration().getCommandCheckers()
+                    .forEach(checker -> checker.checkCreateProcessInstance(definition));
             throw RefusedInput.submission(problems);
         }
     }
@@ -160,13 +161,14 @@ class ClientInputGuard extends AbstractProcessEnginePlugin {
             // The command itself answers for a task that does not exist (or was just completed by someone else).
             return;
         }
-        // The engine's own permission check first, so a caller who may not work the task learns nothing about it.
-        context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkTaskWork(task));
         FormLookup form = task.getProcessDefinitionId() == null ? FormLookup.NONE
                 : formOf(context, context.getProcessEngineConfiguration().getDeploymentCache()
                         .findDeployedProcessDefinitionById(task.getProcessDefinitionId()), task.getTaskDefinitionKey());
         List<CamundaForm.Problem> problems = submissionProblems(form, submission.variables(), task::getVariable);
         if (!problems.isEmpty()) {
+            // As for a start: a caller who may not work the task learns nothing about it from the refusal.
+            context.getProcessEngineConfiguration().getCommandCheckers()
+                    .forEach(checker -> checker.checkTaskWork(task));
             throw RefusedInput.submission(problems);
         }
     }

@@ -313,6 +313,22 @@ class ClientInputGuardTest {
     }
 
     @Test
+    void whoMayNotWorkATaskIsRefusedByTheEngineAndLearnsNothingOfItsForm() {
+        String reference = submitCase(http, "ELDERLY_CARE");
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+        EngineClient anna = EngineClient.as(http, "anna"); // streetsOfficers; the task is careOfficers'
+
+        ResponseEntity<String> refusable = anna.post("/engine-rest/task/" + task.getId() + "/complete",
+                Map.of("variables", variables("caseReference", "SYN-2026-000001")));
+        ResponseEntity<String> plain = anna.post("/engine-rest/task/" + task.getId() + "/complete", Map.of());
+
+        assertThat(refusable.getStatusCode().value()).as(refusable.getBody()).isEqualTo(403);
+        assertThat(refusable.getBody()).doesNotContain("caseReference");
+        assertThat(plain.getStatusCode().value()).as(plain.getBody()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+    }
+
+    @Test
     void candidatesMayWorkATaskButNotChangeIt() {
         String reference = submitCase(http, "ELDERLY_CARE");
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
