@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task queries by candidates (the group filters' shape) and the Tasklist's filters are planned for their actual
  * parameters; every other statement keeps PostgreSQL's plan cache. A cached generic plan of the group filter cannot
- * use the statistics on Camunda's authorization check ({@link TasklistQueryTuning}): it took 337 ms instead of
+ * use the statistics on Camunda's authorization check ({@link CamundaSchemaTuning}): it took 337 ms instead of
  * 31 ms at 100,000 open tasks. Planning every statement anew, as before, cost an engine REST start about 2 ms of
  * database CPU, a third of its time there, and a task query by process definition 0.58 × the bare application's
  * rate (docs/performance.md, tuning changes 2 and 14).

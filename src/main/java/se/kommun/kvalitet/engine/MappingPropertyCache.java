@@ -15,11 +15,11 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's MyBatis mappings test hundreds of properties per query ({@code <if test="...">}); MyBatis evaluates each
- * with OGNL, which looks a property up by its getter (cached) and, where the mapping names a field or a method without
- * a get/is prefix, by scanning every public method of the class, lower-casing each name, on every evaluation. For
- * Camunda's query classes (hundreds of methods each) that scan was 7–26 % of an engine REST task query on kvalitet and
- * on the bare Camunda application alike (docs/performance.md, tuning change 17).
+ * Camunda's MyBatis mappings test hundreds of properties per query ({@code <if test="...">}); MyBatis evaluates
+ * each with OGNL, which looks a property up by its getter (cached) and, where the mapping names a field or a method
+ * without a get/is prefix, by scanning every public method of the class, lower-casing each name, on every
+ * evaluation. For Camunda's query classes (hundreds of methods each) that scan was 7–26 % of an engine REST task
+ * query on kvalitet and on the bare Camunda application alike (docs/performance.md, tuning change 17).
  * <p>
  * This accessor resolves the read method of a class and property once, the way OGNL does (its getter, else its read
  * method), and then reads exactly as OGNL's own {@link ObjectPropertyAccessor} does: through that method when the

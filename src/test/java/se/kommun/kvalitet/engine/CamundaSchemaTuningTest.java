@@ -10,17 +10,17 @@ import se.kommun.kvalitet.KvalitetIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The index and statistics exist after start-up, a second run changes nothing, and the planner's estimate of
+ * The indexes and statistics exist after start-up, a second run changes nothing, and the planner's estimate of
  * the authorization check follows the statistics.
  */
 @KvalitetIntegrationTest
-class TasklistQueryTuningTest {
+class CamundaSchemaTuningTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    TasklistQueryTuning tuning;
+    CamundaSchemaTuning tuning;
 
     @Autowired
     ObjectMapper json;
@@ -29,9 +29,12 @@ class TasklistQueryTuningTest {
     void plannerEstimatesTheAuthorizationCheckFromTheStatistics() throws Exception {
         tuning.run(null);
         assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxname like 'kvalitet_auth_%'",
-                String.class)).containsExactlyInAnyOrderElementsOf(TasklistQueryTuning.STATISTICS.keySet());
+                String.class)).containsExactlyInAnyOrderElementsOf(CamundaSchemaTuning.STATISTICS.keySet());
         assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
-                TasklistQueryTuning.DUE_DATE_INDEX)).contains("act_ru_task", "(due_date_)");
+                "kvalitet_task_due_date")).contains("act_ru_task", "(due_date_)");
+        // Camunda's subtask lookup of every task completion (selectTasksByParentTaskId).
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
+                "kvalitet_task_parent")).contains("act_ru_task", "(parent_task_id_)");
 
         // The session setting from application.yaml reaches every pooled connection.
         assertThat(jdbc.queryForObject("show max_parallel_workers_per_gather", String.class)).isEqualTo("0");

@@ -33,7 +33,7 @@ class EngineCachesWiringTest {
         assertThat(OgnlRuntime.getPropertyAccessor(TaskEntity.class))
                 .isInstanceOf(MappingPropertyCache.CachingObjectPropertyAccessor.class);
         // A query through the mappings still finds what the engine wrote.
-        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("caseHandling")
-                .latestVersion().count()).isEqualTo(1);
+        assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey("caseHandling").latestVersion().count()).isEqualTo(1);
     }
 }
