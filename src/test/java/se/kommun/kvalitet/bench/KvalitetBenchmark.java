@@ -66,6 +66,10 @@ class KvalitetBenchmark {
     private final double cheapWarmup = dbl("bench.cheapWarmupSeconds", 15);
     private final int rounds = (int) dbl("bench.rounds", 3);
     private final double roundSeconds = dbl("bench.roundSeconds", 2);
+    /** The engine REST steps compared with the bare application: longer, so that a ratio is more than noise. */
+    private final double engineWarmup = dbl("bench.engineWarmupSeconds", 5);
+    private final int engineRounds = (int) dbl("bench.engineRounds", 5);
+    private final double engineRoundSeconds = dbl("bench.engineRoundSeconds", 4);
     private final int timerTarget = (int) dbl("bench.timers", 10_000);
     private final double timerWait = dbl("bench.timerWaitSeconds", 300);
     private final double topUpSeconds = dbl("bench.topUpSeconds", 360);
@@ -101,6 +105,9 @@ class KvalitetBenchmark {
         config.put("cheapWarmupSeconds", cheapWarmup);
         config.put("rounds", rounds);
         config.put("roundSeconds", roundSeconds);
+        config.put("engineWarmupSeconds", engineWarmup);
+        config.put("engineRounds", engineRounds);
+        config.put("engineRoundSeconds", engineRoundSeconds);
         config.put("timers", timerTarget);
         config.put("openTasks", openTaskTarget);
         config.put("appHeap", "-Xmx512m");
@@ -289,15 +296,16 @@ class KvalitetBenchmark {
      */
     private Map<String, Object> engineRest(BenchApp app, HikariDataSource db, String label) throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("engineVersionRest", record(load().run(label + "GET /engine-rest/version", 4,
+        Load engine = new Load(engineWarmup, engineRounds, engineRoundSeconds);
+        out.put("engineVersionRest", record(engine.run(label + "GET /engine-rest/version", 4,
                 client -> expect(app.get("/engine-rest/version", BenchApp.BJORN), 200))));
         List<Object> starts = new ArrayList<>();
         for (int clients : new int[] {1, 4, 16}) {
-            starts.add(record(load().run(label + "engine REST start", clients,
+            starts.add(record(engine.run(label + "engine REST start", clients,
                     client -> expect(app.post(START_MINIMAL, BenchApp.ADMIN, "{}"), 200))));
         }
         out.put("engineStartRest", starts);
-        out.put("engineTaskQueryRest", record(load().run(label + "engine REST task query", 4, client -> {
+        out.put("engineTaskQueryRest", record(engine.run(label + "engine REST task query", 4, client -> {
             HttpResponse<String> response = app.get(TASK_QUERY, BenchApp.ADMIN);
             expect(response, 200);
             if (JSON.readTree(response.body()).isEmpty()) {
@@ -306,7 +314,8 @@ class KvalitetBenchmark {
         })));
         // Completion needs one open task per request: enough for three times the start rate, topped up if short.
         double startRate = (Double) ((Map<?, ?>) starts.get(1)).get("perSecond");
-        long needed = (long) Math.ceil(3 * Math.max(startRate, 10) * (warmup + rounds * roundSeconds)) + 100;
+        double stepSeconds = engineWarmup + engineRounds * engineRoundSeconds;
+        long needed = (long) Math.ceil(3 * Math.max(startRate, 10) * stepSeconds) + 100;
         String openTasks = "select t.id_ from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_ "
                 + "where d.key_ = 'benchMinimal'";
         long open = count(db, "select count(*) from (" + openTasks + ") t");
@@ -324,7 +333,7 @@ class KvalitetBenchmark {
             });
         }
         ConcurrentLinkedQueue<String> tasks = new ConcurrentLinkedQueue<>(strings(db, openTasks));
-        out.put("engineTaskCompleteRest", record(load().run(label + "engine REST task completion", 4, client -> {
+        out.put("engineTaskCompleteRest", record(engine.run(label + "engine REST task completion", 4, client -> {
             String id = tasks.poll();
             if (id == null) {
                 throw new IllegalStateException("out of open benchMinimal tasks");
